@@ -1,0 +1,27 @@
+#pragma once
+// Applies the numbered migrations embedded from sql/<dialect>/ (see sql/README.md).
+
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace chancery::store {
+
+struct Migration {
+  int version;
+  std::string name;
+  std::string sql;
+};
+
+// The embedded migrations for a dialect, in version order.
+std::vector<Migration> migrationsFor(Dialect dialect);
+
+// Applies every migration newer than the database's schema_version, each in a transaction.
+// Returns how many were applied. Throws DbError naming the migration that failed.
+int migrate(Db& db);
+
+// The highest applied version, or 0 for an empty database.
+int schemaVersion(Db& db);
+
+}  // namespace chancery::store
