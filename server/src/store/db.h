@@ -25,6 +25,9 @@ enum class Dialect { Sqlite, Mysql };
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 using Params = std::vector<Value>;
 
+inline Value nullable(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+inline Value nullable(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+
 // Any database failure. Retryable ones (SQLite busy, MySQL deadlock or lock timeout) make
 // Db::transact run the whole transaction again.
 class DbError : public std::runtime_error {
@@ -75,6 +78,9 @@ public:
   // Starts a write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE) so two
   // writers never deadlock on lock upgrade; MySQL starts a normal InnoDB transaction.
   virtual void begin() = 0;
+  // Starts a read-only transaction that sees one consistent snapshot without blocking writers
+  // (SQLite WAL read transaction; InnoDB CONSISTENT SNAPSHOT at REPEATABLE READ).
+  virtual void beginRead() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
   // True when the server went away and the connection should not go back to the pool.

@@ -71,14 +71,14 @@ std::vector<Migration> migrationsFor(Dialect dialect) {
   return out;
 }
 
-int migrate(Db& db) {
+int migrate(Db& db, int upTo) {
   auto lease = db.acquire();
   Connection& c = *lease;
   MigrationLock lock(c);
   c.executeScript(kCreateVersionTable);
   int applied = 0;
   for (const Migration& m : migrationsFor(db.dialect())) {
-    if (m.version <= currentVersion(c)) continue;
+    if (m.version <= currentVersion(c) || m.version > upTo) continue;
     try {
       c.begin();
       c.executeScript(m.sql);

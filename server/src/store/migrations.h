@@ -19,7 +19,8 @@ std::vector<Migration> migrationsFor(Dialect dialect);
 
 // Applies every migration newer than the database's schema_version, each in a transaction.
 // Returns how many were applied. Throws DbError naming the migration that failed.
-int migrate(Db& db);
+// upTo limits the versions applied (restore replays a backup at its own version first).
+int migrate(Db& db, int upTo = 1 << 30);
 
 // The highest applied version, or 0 for an empty database.
 int schemaVersion(Db& db);

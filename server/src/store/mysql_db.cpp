@@ -203,6 +203,10 @@ public:
   }
 
   void begin() override { plain("START TRANSACTION"); }
+  void beginRead() override {
+    plain("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    plain("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+  }
   void commit() override { plain("COMMIT"); }
   void rollback() override { plain("ROLLBACK"); }
   bool broken() const override { return broken_; }

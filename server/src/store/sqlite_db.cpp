@@ -95,6 +95,7 @@ public:
   }
 
   void begin() override { execute("BEGIN IMMEDIATE", {}); }
+  void beginRead() override { execute("BEGIN DEFERRED", {}); }
   void commit() override { execute("COMMIT", {}); }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute("ROLLBACK", {});

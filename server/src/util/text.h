@@ -19,6 +19,8 @@ std::string_view trim(std::string_view s);
 std::string toHex(std::string_view bytes);
 std::optional<std::int64_t> parseInt(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
+// At most maxBytes bytes of s, cut at a character boundary.
+std::string truncateUtf8(std::string_view s, std::size_t maxBytes);
 bool startsWith(std::string_view s, std::string_view prefix);
 
 }  // namespace chancery::util

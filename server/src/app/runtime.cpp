@@ -1,0 +1,60 @@
+#include "app/runtime.h"
+
+#include <Poco/Net/SSLManager.h>
+
+#include <unistd.h>
+
+#include "store/migrations.h"
+#include "util/log.h"
+
+namespace chancery::app {
+
+std::filesystem::path defaultWebRoot() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "web";
+  return exe.parent_path().parent_path() / "web";
+}
+
+Runtime::Runtime(const Config& config, bool migrate) : config_(config) {
+  std::filesystem::create_directories(config_.dataDir);
+  db_ = store::Db::open(config_.effectiveDbUrl(), config_.dbPool);
+  if (migrate) {
+    int applied = store::migrate(*db_);
+    if (applied > 0) util::logInfo("applied " + std::to_string(applied) + " migration(s)");
+  } else if (store::schemaVersion(*db_) == 0) {
+    throw std::runtime_error("no Chancery database at " + db_->displayUrl() + "; run `chancery init`");
+  }
+  services_ = std::make_unique<service::Services>(*db_, config_.serviceConfig());
+  api_ = std::make_unique<http::Api>(*services_, metrics_);
+}
+
+Runtime::~Runtime() { stopHttp(); }
+
+void Runtime::startHttp() {
+  auto root = config_.webRoot.empty() ? defaultWebRoot() : config_.webRoot;
+  if (!std::filesystem::is_regular_file(root / "index.html"))
+    util::logWarn("no web client at " + root.string() + "; serving the API only");
+  files_ = std::make_unique<http::StaticFiles>(root);
+  http::ServerConfig sc;
+  sc.host = config_.host;
+  sc.port = config_.port;
+  sc.maxThreads = config_.httpThreads;
+  sc.limits = config_.limits;
+  sc.tlsCertFile = config_.tlsCert;
+  sc.tlsKeyFile = config_.tlsKey;
+  if (!sc.tlsCertFile.empty()) Poco::Net::initializeSSL();
+  http_ = std::make_unique<http::HttpServer>(sc, api_->router(), files_.get(), metrics_, api_->authenticator());
+  http_->start();
+}
+
+int Runtime::port() const { return http_ ? http_->port() : 0; }
+
+void Runtime::stopHttp() {
+  if (http_) {
+    http_->stop(std::chrono::seconds(10));
+    http_.reset();
+  }
+}
+
+}  // namespace chancery::app
