@@ -27,6 +27,24 @@ bool acceptableRequestId(const std::string& id) {
   return true;
 }
 
+constexpr std::uint64_t kDrainLimit = 32ULL << 20;
+
+bool drainBody(Poco::Net::HTTPServerRequest& req, std::uint64_t limit) {
+  if (!req.hasContentLength() && !req.getChunkedTransferEncoding()) return true;
+  try {
+    std::istream& in = req.stream();
+    char buf[65536];
+    std::uint64_t total = 0;
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      total += static_cast<std::uint64_t>(in.gcount());
+      if (total > limit) return false;
+    }
+    return !in.bad();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 bool routedPath(const std::string& path) {
   return util::startsWith(path, "/api/") || util::startsWith(path, "/oparl/") ||
          path == "/healthz" || path == "/metrics" || path == "/api" || path == "/oparl";
@@ -60,8 +78,9 @@ public:
       }
       if (!ctx.responded()) throw std::logic_error("handler sent no response");
     } catch (...) {
-      // Unread body bytes would be taken for the next request on this connection.
-      if (req.hasContentLength() || req.getChunkedTransferEncoding()) res.setKeepAlive(false);
+      // Read what is left of the body so the client, still sending, sees our answer; past a
+      // bound, close the connection instead (unread bytes would be taken for a request).
+      if (!drainBody(req, kDrainLimit)) res.setKeepAlive(false);
       sendException(ctx, std::current_exception());
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -58,8 +58,9 @@ void file(util::JsonWriter& w, const store::FileRecord& f) {
   w.endObject();
 }
 
-void apiToken(util::JsonWriter& w, const service::ApiTokenInfo& t) {
+void apiToken(util::JsonWriter& w, const service::ApiTokenInfo& t, const std::string& secret) {
   w.beginObject().field("id", t.id).field("name", t.name).field("revoked", t.revoked);
+  if (!secret.empty()) w.field("secret", secret);
   time(w, "createdAt", t.createdAt);
   time(w, "lastUsedAt", t.lastUsedAt.value_or(0));
   w.endObject();

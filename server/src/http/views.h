@@ -14,7 +14,8 @@ void principal(util::JsonWriter& w, const service::Principal& p, const store::Us
                const std::optional<store::UnitRecord>& unit);
 void unit(util::JsonWriter& w, const store::UnitRecord& u);
 void file(util::JsonWriter& w, const store::FileRecord& f);
-void apiToken(util::JsonWriter& w, const service::ApiTokenInfo& t);
+// secret: the raw token, shown once when the token is created.
+void apiToken(util::JsonWriter& w, const service::ApiTokenInfo& t, const std::string& secret = {});
 void auditEntry(util::JsonWriter& w, const store::AuditRecord& a);
 // Writes an ISO 8601 UTC time, or null for 0.
 void time(util::JsonWriter& w, std::string_view key, std::int64_t millis);

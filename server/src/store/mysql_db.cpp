@@ -149,7 +149,7 @@ public:
       conn_.reset(sql::mysql::get_mysql_driver_instance()->connect(options));
       std::unique_ptr<sql::Statement> st(conn_->createStatement());
       st->execute("SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
-      st->execute("SET SESSION transaction_isolation='READ-COMMITTED'");
+      st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
       st->execute("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
     } catch (const sql::SQLException& e) {
       throw DbError(DbError::Kind::Connection,

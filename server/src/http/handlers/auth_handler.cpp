@@ -80,8 +80,8 @@ void AuthHandler::createToken(Context& ctx) {
   auto [info, raw] = s_.auth.createApiToken(ctx.requirePrincipal(), name);
   util::JsonWriter w;
   w.beginObject().key("token");
-  views::apiToken(w, info);
-  w.field("secret", raw).endObject();
+  views::apiToken(w, info, raw);
+  w.endObject();
   ctx.sendJson(201, w);
 }
 
