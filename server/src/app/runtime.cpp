@@ -17,6 +17,12 @@ std::filesystem::path defaultWebRoot() {
 }
 
 Runtime::Runtime(const Config& config, bool migrate) : config_(config) {
+  // Read-only commands must not create an empty instance where none was.
+  if (!migrate && !std::filesystem::is_directory(config_.dataDir))
+    throw std::runtime_error("no data directory " + config_.dataDir.string());
+  if (!migrate && config_.dbUrl.empty() &&
+      !std::filesystem::exists(config_.dataDir / "chancery.db"))
+    throw std::runtime_error("no database in " + config_.dataDir.string() + "; run `chancery init`");
   std::filesystem::create_directories(config_.dataDir);
   db_ = store::Db::open(config_.effectiveDbUrl(), config_.dbPool);
   if (migrate) {
