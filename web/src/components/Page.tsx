@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
-import { t, useLocale } from '../i18n';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
 import { hasNavigated } from '../router';
 
-/** Sets the document title ("Trang chủ · Chancery") while the caller is shown. */
+/** Sets the document title ("Trang chủ · Chancery") as the caller's content appears. */
 export function useTitle(title: string): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title]);
 }
@@ -15,7 +15,6 @@ export function useTitle(title: string): void {
  * and screen-reader users start at the top of the new screen instead of on a removed link.
  */
 export function Page({ title, heading, children }: { title: string; heading?: ComponentChildren; children: ComponentChildren }) {
-  useLocale();
   useTitle(title);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'app.offline.body': 'Please check the Wi-Fi connection and try again.',
   'app.retry': 'Try again',
 
+  // Named in the language it switches to (the button carries lang="vi").
   'lang.switchTo': 'Tiếng Việt',
   'lang.switchLabel': 'Chuyển sang tiếng Việt',
 

@@ -9,6 +9,7 @@ export const vi = {
   'app.offline.body': 'Vui lòng kiểm tra kết nối mạng Wi-Fi rồi thử lại.',
   'app.retry': 'Thử lại',
 
+  // Named in the language it switches to (the button carries lang="en").
   'lang.switchTo': 'English',
   'lang.switchLabel': 'Switch to English',
 

@@ -3,13 +3,12 @@ import { Button } from '../components/Button';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useTitle } from '../components/Page';
 import { TextField } from '../components/TextField';
-import { describeError, t, useLocale } from '../i18n';
+import { describeError, t } from '../i18n';
 import { login, useSession } from '../session';
 
 type Failure = { expired: true } | { error: unknown };
 
 export function Login() {
-  useLocale();
   useTitle(t('login.title'));
   const session = useSession();
   const [username, setUsername] = useState('');
