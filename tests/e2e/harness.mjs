@@ -8,6 +8,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { get } from 'node:http';
+import { it as nodeIt } from 'node:test';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -79,6 +80,21 @@ async function stopServer(child) {
   assert.equal(code, 0, `chancery serve exited with status ${code} after SIGTERM`);
 }
 
+let current; // the app start() gave last, for failure screenshots
+
+/** node:test's it(), and a screenshot "failed-<test name>.png" when the test fails. */
+export function it(name, fn) {
+  return nodeIt(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      const file = `failed-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}.png`;
+      await current?.page.screenshot({ path: join(current.out, file), fullPage: true }).catch(() => {});
+      throw e;
+    }
+  });
+}
+
 /**
  * Starts a server with demo data and a browser. `testFile` is the caller's import.meta.url;
  * its name ("login" for login.test.mjs) names the output directory.
@@ -142,7 +158,8 @@ export async function start(testFile) {
     cleanups.push(() => context.close());
     context.setDefaultTimeout(10_000);
     const page = context.pages()[0] ?? (await context.newPage());
-    return { baseURL, context, page, out, close };
+    current = { baseURL, context, page, out, close };
+    return current;
   } catch (e) {
     await close().catch(() => {});
     throw e;

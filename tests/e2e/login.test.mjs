@@ -1,8 +1,8 @@
 // Logging in and out on a tablet: errors in Vietnamese, the home page, the language switch.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, start, tablet } from './harness.mjs';
+import { after, before, describe } from 'node:test';
+import { eventually, expectText, it, start, tablet } from './harness.mjs';
 
 describe('login', () => {
   let app;
@@ -41,6 +41,15 @@ describe('login', () => {
     assert.equal(await lang(), 'vi');
     assert.equal(await page.title(), 'Đăng nhập · Chancery');
     await eventually(() => username().evaluate((el) => el === document.activeElement), true);
+  });
+
+  it('offers to try again when the server cannot be reached at start-up', async () => {
+    await page.route('**/api/v1/me', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Không kết nối được với máy chủ');
+    await page.unroute('**/api/v1/me');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Đăng nhập');
   });
 
   it('names the empty fields next to them', async () => {
