@@ -136,6 +136,7 @@ describe('login', () => {
     await expectText(page.getByRole('heading', { level: 1 }), 'Hello, Nguyễn Văn An');
     assert.equal(await lang(), 'en');
     assert.equal(await page.locator('.chip').textContent(), 'Delegate');
+    await shot('home-en.png');
     await page.reload();
     await expectText(page.getByRole('heading', { level: 1 }), 'Hello, Nguyễn Văn An');
     assert.equal(await lang(), 'en');
@@ -149,6 +150,7 @@ describe('login', () => {
     const toggle = page.getByRole('button', { name: 'Tài khoản: Nguyễn Văn An' });
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await shot('user-menu.png');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await eventually(path, '/login');
     await expectText(page.getByRole('heading', { level: 1 }), 'Đăng nhập');
