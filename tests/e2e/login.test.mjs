@@ -169,6 +169,14 @@ describe('login', () => {
     assert.equal(path(), '/khong-co-trang-nay');
   });
 
+  it('ignores a ?next= that leads off the site or back to login', async () => {
+    for (const next of ['//evil.example/x', '/login']) {
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await eventually(() => page.url(), `${app.baseURL}/`);
+      await expectText(page.getByRole('heading', { level: 1 }), 'Xin chào, Nguyễn Văn An');
+    }
+  });
+
   it('ran without script errors, CSP violations or missing files', () => {
     assert.deepEqual(problems, []);
   });

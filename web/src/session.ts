@@ -76,10 +76,11 @@ export async function logout(): Promise<void> {
   navigate('/login', { replace: true });
 }
 
-/** Where to go after logging in: the ?next= of the login page, if it stays on this site. */
+/** Where to go after logging in: the ?next= of the login page, if it is another page here. */
 export function pathAfterLogin(query: URLSearchParams): string {
-  const next = query.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  const next = query.get('next') ?? '';
+  const sameSite = next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\');
+  return sameSite && !next.startsWith('/login') ? next : '/';
 }
 
 /** The login page for the current address, so that logging in comes back here. */
