@@ -146,6 +146,20 @@ describe('login', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('chancery.locale')), 'vi');
   });
 
+  it('sends the user to login when the session ends, and back afterwards', async () => {
+    await page.goto('/khong-co-trang-nay');
+    await expectText(page.getByRole('heading', { level: 1 }), 'Không tìm thấy trang');
+    await app.context.clearCookies(); // as if the session had expired on the server
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange'))); // tablet wakes
+    await eventually(() => page.url(), `${app.baseURL}/login?next=%2Fkhong-co-trang-nay`);
+    await expectText(alert(), 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
+    await username().fill('daibieu1');
+    await password().fill('demo');
+    await submit().click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Không tìm thấy trang');
+    assert.equal(path(), '/khong-co-trang-nay');
+  });
+
   it('logs out from the user menu and ends the session', async () => {
     const toggle = page.getByRole('button', { name: 'Tài khoản: Nguyễn Văn An' });
     await toggle.click();
@@ -154,12 +168,13 @@ describe('login', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await eventually(path, '/login');
     await expectText(page.getByRole('heading', { level: 1 }), 'Đăng nhập');
+    assert.equal(await alert().textContent(), '', 'logging out is not an expired session');
     assert.equal(await page.evaluate(async () => (await fetch('/api/v1/me')).status), 401);
     await page.goto('/');
     await eventually(path, '/login');
   });
 
-  it('brings the user back to the address they asked for after logging in', async () => {
+  it('brings a visitor back to the address they asked for after logging in', async () => {
     await page.goto('/khong-co-trang-nay');
     await eventually(() => page.url(), `${app.baseURL}/login?next=%2Fkhong-co-trang-nay`);
     await username().fill('daibieu1');

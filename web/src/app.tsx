@@ -40,9 +40,9 @@ export function App() {
   const screen = <View params={match?.params ?? {}} />;
   if (session.state !== 'user') return screen;
   return (
-    <div class="app">
+    <>
       <AppHeader user={session.user} nav={nav} />
       {screen}
-    </div>
+    </>
   );
 }

@@ -96,6 +96,14 @@ setUnauthorizedHandler(() => {
   navigate(loginPath(), { replace: true });
 });
 
+// A tablet in a council hall sleeps between sessions: when it wakes, ask whether the session
+// is still alive, so that an expired one shows the login page before the user taps something.
+// A 401 goes through the handler above; being offline is not an answer and changes nothing.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || session.get().state !== 'user') return;
+  api<SessionReply>('/me').catch(() => {});
+});
+
 /** The logged-in user, for screens that the app shows only to logged-in users. */
 export function useUser(): User {
   const s = useSession();
