@@ -84,9 +84,21 @@ TEST_P(AuthApi, RepeatedFailuresAreThrottledPerAddress) {
   auto c = server_->client();
   int last = 0;
   // Spread over many accounts so the per-account limit never trips first.
-  for (int i = 0; i < 40 && last != 429; ++i) last = c.login("ghost" + std::to_string(i), "bad").status;
+  for (int i = 0; i < 120 && last != 429; ++i) last = c.login("ghost" + std::to_string(i), "bad").status;
   EXPECT_EQ(last, 429);
   EXPECT_EQ(c.login("daibieu6", "demo").status, 429);
+}
+
+TEST_P(AuthApi, TrustedHallNetworkIsNotLockedOutAsAWhole) {
+  TestServer hall(GetParam(), true, [](app::Config& c) {
+    c.auth.trustedNetworks.push_back(*util::Cidr::parse("127.0.0.0/8"));
+  });
+  auto c = hall.client();
+  for (int i = 0; i < 120; ++i) ASSERT_EQ(c.login("ghost" + std::to_string(i), "bad").status, 401);
+  EXPECT_EQ(c.login("daibieu6", "demo").status, 200);
+  int last = 0;  // the per-account limit still holds
+  for (int i = 0; i < 8 && last != 429; ++i) last = c.login("daibieu7", "bad").status;
+  EXPECT_EQ(last, 429);
 }
 
 TEST_P(AuthApi, BearerTokensWorkWithoutCsrfAndStopWhenRevoked) {

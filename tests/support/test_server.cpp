@@ -86,9 +86,11 @@ app::Config testConfig(const std::filesystem::path& dataDir, const std::string& 
   return c;
 }
 
-TestServer::TestServer(Backend backend, bool demo) {
+TestServer::TestServer(Backend backend, bool demo, const std::function<void(app::Config&)>& tweak) {
   db_ = std::make_unique<TestDatabase>(backend, dir_.path());
-  runtime_ = std::make_unique<app::Runtime>(testConfig(dir_.path(), db_->url()));
+  auto config = testConfig(dir_.path(), db_->url());
+  if (tweak) tweak(config);
+  runtime_ = std::make_unique<app::Runtime>(config);
   if (demo) app::loadDemo(*runtime_);
   runtime_->startHttp();
 }

@@ -5,6 +5,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,7 +53,9 @@ private:
 class TestServer {
 public:
   // Loads the demo organisation and users when demo is true.
-  explicit TestServer(Backend backend, bool demo = true);
+  // tweak adjusts the configuration before the server starts.
+  explicit TestServer(Backend backend, bool demo = true,
+                      const std::function<void(app::Config&)>& tweak = {});
   ~TestServer();
   app::Runtime& runtime() { return *runtime_; }
   int port() const { return runtime_->port(); }

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "util/text.h"
+
 namespace chancery::app {
 namespace {
 
@@ -81,6 +83,12 @@ Config loadConfig(const std::optional<std::string>& configFile,
   c.auth.sessionIdleMs = number<std::int64_t>(l, "auth.sessionIdleMinutes", c.auth.sessionIdleMs / 60000, 1, 10080) * 60000;
   c.auth.accountFreeFailures = number<int>(l, "auth.accountFreeFailures", c.auth.accountFreeFailures, 1, 1000);
   c.auth.addressFreeFailures = number<int>(l, "auth.addressFreeFailures", c.auth.addressFreeFailures, 1, 100000);
+  for (const auto& net : util::split(l.getString("auth.trustedNetworks", ""), ',')) {
+    if (util::trim(net).empty()) continue;
+    auto cidr = util::Cidr::parse(net);
+    if (!cidr) throw std::runtime_error("auth.trustedNetworks: not a network: " + net);
+    c.auth.trustedNetworks.push_back(*cidr);
+  }
   c.passwords.memoryKiB = number<unsigned>(l, "auth.argon2MemoryKiB", c.passwords.memoryKiB, 8, 4u << 20);
   c.passwords.timeCost = number<unsigned>(l, "auth.argon2Iterations", c.passwords.timeCost, 1, 100);
   return c;

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "service/passwords.h"
 #include "service/principal.h"
 #include "store/db.h"
+#include "util/cidr.h"
 
 namespace chancery::service {
 
@@ -16,7 +18,12 @@ struct AuthConfig {
   std::int64_t sessionIdleMs = 12LL * 3600 * 1000;  // a council day with breaks
   std::int64_t sessionMaxMs = 7LL * 24 * 3600 * 1000;
   int accountFreeFailures = 5;    // failures before an account is locked out
-  int addressFreeFailures = 20;   // failures before a client address is locked out
+  // Failures before a client address is locked out. Generous: a council hall's tablets often
+  // share one address behind its Wi-Fi router.
+  int addressFreeFailures = 100;
+  // Networks whose addresses are never locked out as a whole (e.g. the hall's Wi-Fi); the
+  // per-account limit still applies.
+  std::vector<util::Cidr> trustedNetworks;
   std::int64_t failureWindowMs = 15LL * 60 * 1000;  // failures older than this are forgotten
   std::int64_t maxLockMs = 15LL * 60 * 1000;
 };
@@ -36,7 +43,7 @@ struct ApiTokenInfo {
 
 class AuthService {
 public:
-  AuthService(store::Db& db, AuthConfig config) : db_(db), config_(config) {}
+  AuthService(store::Db& db, AuthConfig config, PasswordPolicy passwords);
 
   // Throws Error: BadRequest (malformed), Unauthenticated ("invalid_credentials", the same for
   // an unknown user and a wrong password), TooManyRequests (with retryAfterSeconds).
@@ -62,6 +69,8 @@ private:
 
   store::Db& db_;
   AuthConfig config_;
+  // A hash to check against when the user does not exist, so that answer takes as long.
+  std::string dummyHash_;
 };
 
 }  // namespace chancery::service

@@ -26,9 +26,4 @@ bool verifyPassword(std::string_view password, const std::string& encoded) {
   return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-void verifyDummy(std::string_view password) {
-  static const std::string dummy = hashPassword("chancery-timing-equaliser");
-  (void)verifyPassword(password, dummy);
-}
-
 }  // namespace chancery::service

@@ -16,7 +16,5 @@ struct PasswordPolicy {
 // Throws std::runtime_error if libargon2 fails (out of memory).
 std::string hashPassword(std::string_view password, const PasswordPolicy& policy = {});
 bool verifyPassword(std::string_view password, const std::string& encoded);
-// Burns the same time as a verification, so unknown usernames answer no faster.
-void verifyDummy(std::string_view password);
 
 }  // namespace chancery::service

@@ -6,7 +6,7 @@ Services::Services(store::Db& database, const ServiceConfig& cfg)
     : db(database),
       config(cfg),
       blobs(cfg.dataDir / "blobs"),
-      auth(database, cfg.auth),
+      auth(database, cfg.auth, cfg.passwords),
       users(database, cfg.passwords),
       files(database, blobs) {}
 

@@ -52,3 +52,21 @@ TEST(Tar, RoundTripsAndRejectsTruncation) {
   }),
                std::runtime_error);
 }
+
+#include "util/cidr.h"
+
+TEST(Cidr, MatchesNetworksOfBothFamilies) {
+  auto hall = Cidr::parse("10.20.0.0/16");
+  ASSERT_TRUE(hall);
+  EXPECT_TRUE(hall->contains("10.20.3.4"));
+  EXPECT_TRUE(hall->contains("::ffff:10.20.3.4"));
+  EXPECT_FALSE(hall->contains("10.21.0.1"));
+  EXPECT_FALSE(hall->contains("fd00::1"));
+  auto v6 = Cidr::parse("fd00::/8");
+  ASSERT_TRUE(v6);
+  EXPECT_TRUE(v6->contains("fd12:3456::1"));
+  EXPECT_FALSE(v6->contains("fe80::1"));
+  EXPECT_TRUE(Cidr::parse("127.0.0.1")->contains("127.0.0.1"));
+  EXPECT_FALSE(Cidr::parse("10.0.0.0/33"));
+  EXPECT_FALSE(Cidr::parse("not-an-address"));
+}
