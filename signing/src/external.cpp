@@ -1,0 +1,1 @@
+#include "chancery/signing/signer.h"
