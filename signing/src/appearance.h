@@ -1,6 +1,7 @@
 #pragma once
 // Visible appearances of signatures (Decree 30/2020/NĐ-CP, appendix I) and of filled fields.
 #include <chrono>
+#include <ctime>
 #include <optional>
 
 #include "chancery/signing/options.h"
@@ -25,4 +26,10 @@ std::string iso8601(std::chrono::system_clock::time_point t, int utcOffsetMinute
 // "D:20261122093000+07'00'"
 std::string pdfDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
 
+}  // namespace chancery::signing::appearance
+
+namespace chancery::signing::appearance {
+// Parses "D:YYYYMMDDHHmmSS+07'00'" (any prefix of it); nullopt if it is not a PDF date.
+std::optional<std::time_t> parsePdfDate(const std::string& text);
+std::string isoUtc(std::time_t t);  // "2026-11-22T02:30:00Z"
 }  // namespace chancery::signing::appearance

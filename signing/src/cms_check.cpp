@@ -1,0 +1,221 @@
+#include "cms_check.h"
+
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include "appearance.h"
+#include "revocation.h"
+
+namespace chancery::signing::cms {
+namespace {
+void freeCerts(STACK_OF(X509)* s) { sk_X509_pop_free(s, X509_free); }
+using CertStack = std::unique_ptr<STACK_OF(X509), ossl::Deleter<STACK_OF(X509), freeCerts>>;
+using VerifyCtx = std::unique_ptr<TS_VERIFY_CTX, ossl::Deleter<TS_VERIFY_CTX, TS_VERIFY_CTX_free>>;
+using TstInfo = std::unique_ptr<TS_TST_INFO, ossl::Deleter<TS_TST_INFO, TS_TST_INFO_free>>;
+
+std::string hashRanges(std::string_view file, const std::array<std::int64_t, 4>& br, const EVP_MD* md) {
+  EVP_MD_CTX* c = EVP_MD_CTX_new();
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestInit_ex(c, md, nullptr);
+  EVP_DigestUpdate(c, file.data() + br[0], static_cast<std::size_t>(br[1]));
+  EVP_DigestUpdate(c, file.data() + br[2], static_cast<std::size_t>(br[3]));
+  EVP_DigestFinal_ex(c, out, &len);
+  EVP_MD_CTX_free(c);
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::string attrOctets(CMS_SignerInfo* si, const char* oid, bool signedAttr) {
+  ASN1_OBJECT* obj = OBJ_txt2obj(oid, 1);
+  void* v = signedAttr ? CMS_signed_get0_data_by_OBJ(si, obj, -3, V_ASN1_OCTET_STRING)
+                       : CMS_unsigned_get0_data_by_OBJ(si, obj, -3, V_ASN1_SEQUENCE);
+  ASN1_OBJECT_free(obj);
+  auto* s = static_cast<ASN1_STRING*>(v);
+  if (!s) return {};
+  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
+                     static_cast<std::size_t>(ASN1_STRING_length(s)));
+}
+
+bool hasSignedAttr(CMS_SignerInfo* si, const char* oid) {
+  ASN1_OBJECT* obj = OBJ_txt2obj(oid, 1);
+  int idx = CMS_signed_get_attr_by_OBJ(si, obj, -1);
+  ASN1_OBJECT_free(obj);
+  return idx >= 0;
+}
+
+// The certHash of signing-certificate-v2 (or v1, SHA-1) must match the signer certificate.
+bool signingCertificateBound(CMS_SignerInfo* si, X509* signer) {
+  ASN1_OBJECT* obj = OBJ_txt2obj("1.2.840.113549.1.9.16.2.47", 1);
+  auto* seq = static_cast<ASN1_STRING*>(CMS_signed_get0_data_by_OBJ(si, obj, -3, V_ASN1_SEQUENCE));
+  ASN1_OBJECT_free(obj);
+  if (!seq) return false;
+  std::string_view body(reinterpret_cast<const char*>(ASN1_STRING_get0_data(seq)),
+                        static_cast<std::size_t>(ASN1_STRING_length(seq)));
+  // Only the SHA-256 default form is recognised; the hash must appear as an OCTET STRING.
+  std::string hash = ossl::sha256(ossl::der(signer));
+  return body.find(std::string("\x04\x20", 2) + hash) != std::string_view::npos;
+}
+
+struct Chain {
+  bool trusted = false, validAtTime = false;
+  std::string error;
+  std::vector<X509*> certs;  // owned by `holder`
+  CertStack holder;
+};
+
+Chain verifyChain(X509* signer, X509_STORE* store, STACK_OF(X509)* untrusted, std::time_t at) {
+  Chain c;
+  for (int pass = 0; pass < 2; ++pass) {
+    ossl::StoreCtx ctx(X509_STORE_CTX_new());
+    X509_STORE_CTX_init(ctx.get(), store, signer, untrusted);
+    if (pass == 0) X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx.get()), X509_V_FLAG_NO_CHECK_TIME);
+    else X509_STORE_CTX_set_time(ctx.get(), 0, at);
+    bool ok = X509_verify_cert(ctx.get()) == 1;
+    if (!ok && c.error.empty())
+      c.error = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
+    if (pass == 0) {
+      c.trusted = ok;
+      if (ok) {
+        c.holder.reset(X509_STORE_CTX_get1_chain(ctx.get()));
+        for (int i = 0; i < sk_X509_num(c.holder.get()); ++i) c.certs.push_back(sk_X509_value(c.holder.get(), i));
+      }
+    } else {
+      c.validAtTime = ok;
+    }
+  }
+  ERR_clear_error();
+  return c;
+}
+
+// Returns the token's genTime when the timestamp verifies over `signatureValue`.
+std::optional<std::time_t> checkTimestamp(const std::string& tokenDer, const std::string& signatureValue,
+                                          X509_STORE* store, STACK_OF(X509)* untrusted, std::string& error) {
+  auto* p = reinterpret_cast<const unsigned char*>(tokenDer.data());
+  ossl::Pkcs7 token(d2i_PKCS7(nullptr, &p, static_cast<long>(tokenDer.size())));
+  if (!token) return error = "timestamp token is not PKCS#7", std::nullopt;
+  TstInfo info(PKCS7_to_TS_TST_INFO(token.get()));
+  if (!info) return error = "timestamp token has no TSTInfo", std::nullopt;
+  TS_MSG_IMPRINT* mi = TS_TST_INFO_get_msg_imprint(info.get());
+  const EVP_MD* md = EVP_get_digestbyobj(TS_MSG_IMPRINT_get_algo(mi)->algorithm);
+  if (!md) return error = "timestamp uses an unknown hash", std::nullopt;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(signatureValue.data(), signatureValue.size(), digest, &len, md, nullptr);
+  VerifyCtx ctx(TS_VERIFY_CTX_new());
+  auto* imprint = static_cast<unsigned char*>(OPENSSL_memdup(digest, len));
+  TS_VERIFY_CTX_set_imprint(ctx.get(), imprint, len);
+  X509_STORE_up_ref(store);
+  TS_VERIFY_CTX_set_store(ctx.get(), store);
+  TS_VERIFY_CTX_set_certs(ctx.get(), X509_chain_up_ref(untrusted));
+  TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_SIGNATURE | TS_VFY_IMPRINT | TS_VFY_VERSION);
+  if (TS_RESP_verify_token(ctx.get(), token.get()) != 1) {
+    error = "timestamp does not verify: " + ossl::errors();
+    return std::nullopt;
+  }
+  std::tm tm{};
+  if (ASN1_TIME_to_tm(TS_TST_INFO_get_time(info.get()), &tm) != 1) return error = "bad genTime", std::nullopt;
+  return timegm(&tm);
+}
+
+void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)* untrusted,
+                     std::time_t at, bool timeProven, SignatureReport& r) {
+  for (std::size_t i = 0; i < chain.certs.size(); ++i) {
+    X509* cert = chain.certs[i];
+    CertificateStatus cs;
+    cs.subject = ossl::subjectText(cert);
+    bool anchor = i + 1 == chain.certs.size();
+    if (anchor) {
+      cs.source = "trust anchor";
+      r.chain.push_back(cs);
+      continue;
+    }
+    X509* issuer = chain.certs[i + 1];
+    revocation::Result res = revocation::checkEvidence(cert, issuer, ctx.dss->ocsps, ctx.dss->crls,
+                                                       ctx.store, untrusted, "DSS ");
+    if (res.status == RevocationStatus::Unknown && ctx.options->onlineRevocation && ctx.options->transport)
+      res = revocation::fetch(cert, issuer, *ctx.options->transport, ctx.store, untrusted);
+    cs.status = res.status == RevocationStatus::Unknown && res.detail.empty() ? RevocationStatus::NotChecked : res.status;
+    cs.source = res.source;
+    cs.detail = res.detail;
+    if (cs.status == RevocationStatus::Revoked) {
+      bool before = !res.revokedAt || *res.revokedAt <= at;
+      if (before || !timeProven)
+        r.problems.push_back(cs.subject + " was revoked" + (res.revokedAt ? " at " + appearance::isoUtc(*res.revokedAt) : ""));
+      else
+        r.warnings.push_back(cs.subject + " was revoked after the timestamped signing time");
+    } else if (cs.status != RevocationStatus::Good) {
+      std::string what = "revocation of " + cs.subject + " not checked" + (cs.detail.empty() ? "" : ": " + cs.detail);
+      (ctx.options->requireRevocation ? r.problems : r.warnings).push_back(what);
+    }
+    if (i == 0) r.revocation = cs.status;
+    r.chain.push_back(cs);
+  }
+}
+}  // namespace
+
+void check(const pdf::FoundSignature& sig, const CheckContext& ctx, SignatureReport& r) {
+  auto* p = reinterpret_cast<const unsigned char*>(sig.contents.data());
+  ossl::Cms cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(sig.contents.size())));
+  if (!cms) return r.problems.push_back("/Contents is not a CMS SignedData"), void();
+  STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
+  r.oneSignerInfo = sk_CMS_SignerInfo_num(infos) == 1;
+  if (!r.oneSignerInfo) r.problems.push_back("the CMS does not hold exactly one SignerInfo");
+  if (sk_CMS_SignerInfo_num(infos) < 1) return;
+  CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+  CertStack untrusted(CMS_get1_certs(cms.get()));
+  if (!untrusted) untrusted.reset(sk_X509_new_null());
+  for (const std::string& der : ctx.dss->certs) sk_X509_push(untrusted.get(), ossl::certFromDer(der).release());
+  X509* signer = nullptr;
+  for (int i = 0; i < sk_X509_num(untrusted.get()) && !signer; ++i)
+    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(untrusted.get(), i)) == 0) signer = sk_X509_value(untrusted.get(), i);
+  if (!signer) return r.problems.push_back("the signer certificate is not in the CMS or DSS"), void();
+  r.signer = ossl::commonName(signer);
+  r.signerSubject = ossl::subjectText(signer);
+
+  X509_ALGOR* digestAlg = nullptr;
+  CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digestAlg, nullptr);
+  const EVP_MD* md = digestAlg ? EVP_get_digestbyobj(digestAlg->algorithm) : nullptr;
+  std::string messageDigest = attrOctets(si, "1.2.840.113549.1.9.4", true);
+  r.digestMatches = md && sig.byteRangeOk && !messageDigest.empty() &&
+                    hashRanges(ctx.file, sig.byteRange, md) == messageDigest;
+  if (!r.digestMatches) r.problems.push_back("the signed bytes were altered (digest mismatch)");
+  CMS_SignerInfo_set1_signer_cert(si, signer);
+  r.signatureValid = CMS_signed_get_attr_count(si) > 0 && CMS_SignerInfo_verify(si) == 1;
+  ERR_clear_error();
+  if (!r.signatureValid) r.problems.push_back("the CMS signature does not verify");
+  r.signingCertificateBound = signingCertificateBound(si, signer);
+  if (!r.signingCertificateBound && r.subFilter == "ETSI.CAdES.detached")
+    r.problems.push_back("signing-certificate-v2 is missing or names another certificate");
+  if (hasSignedAttr(si, "1.2.840.113549.1.9.5") && r.subFilter == "ETSI.CAdES.detached")
+    r.warnings.push_back("signingTime attribute present (not allowed in PAdES baseline)");
+  unsigned int ku = X509_get_key_usage(signer);
+  r.keyUsageOk = ku == UINT32_MAX || (ku & (KU_NON_REPUDIATION | KU_DIGITAL_SIGNATURE)) != 0;
+  if (!r.keyUsageOk) r.problems.push_back("the signer certificate does not allow signing");
+
+  std::time_t at = ctx.claimedTime.value_or(std::time(nullptr));
+  std::string token = attrOctets(si, "1.2.840.113549.1.9.16.2.14", false);
+  r.timestampPresent = !token.empty();
+  bool timeProven = false;
+  if (r.timestampPresent) {
+    ASN1_OCTET_STRING* sv = CMS_SignerInfo_get0_signature(si);
+    std::string value(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sv)), static_cast<std::size_t>(ASN1_STRING_length(sv)));
+    // An ASN1_TYPE SEQUENCE holds the element's whole encoding: it parses as is.
+    std::string error;
+    const std::string& der = token;
+    if (auto genTime = checkTimestamp(der, value, ctx.store, untrusted.get(), error)) {
+      r.timestampValid = timeProven = true;
+      r.timestampTime = appearance::isoUtc(*genTime);
+      at = *genTime;
+    } else {
+      r.problems.push_back(error);
+    }
+  }
+  Chain chain = verifyChain(signer, ctx.store, untrusted.get(), at);
+  r.chainTrusted = chain.trusted;
+  r.validAtSigningTime = chain.validAtTime;
+  if (!chain.trusted) r.problems.push_back("the signer certificate does not chain to a trust anchor: " + chain.error);
+  else if (!chain.validAtTime) r.problems.push_back("a certificate was not valid at signing time: " + chain.error);
+  if (chain.trusted) checkRevocation(chain, ctx, untrusted.get(), at, timeProven, r);
+}
+
+}  // namespace chancery::signing::cms
