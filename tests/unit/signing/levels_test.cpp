@@ -1,0 +1,92 @@
+// PAdES levels: B-T with real RFC 3161 tokens, B-LT with a DSS that verifies offline.
+#include <gtest/gtest.h>
+
+#include "chancery/signing/error.h"
+#include "chancery/signing/signer.h"
+#include "chancery/signing/verifier.h"
+#include "test_env.h"
+
+namespace chancery::signing::test {
+namespace {
+
+VerifyOptions offline() {
+  VerifyOptions v;
+  v.trustAnchorFiles = {Env::get().path("root.pem")};
+  return v;
+}
+
+SignOptions at(Level level) {
+  SignOptions o;
+  o.level = level;
+  o.tsaUrl = Env::get().tsaUrl;
+  return o;
+}
+
+void checkOracles(const std::string& name, const std::string& original, const std::string& pdf) {
+  ASSERT_EQ(0, pdf.compare(0, original.size(), original)) << name;
+  std::string path = Env::get().scratch("level-" + name);
+  spit(path, pdf);
+  PdfsigResult ps = pdfsig(path);
+  EXPECT_EQ(ps.valid, 1) << ps.output;
+  EXPECT_EQ(ps.trusted, 1) << ps.output;
+  auto sigs = extractSignatures(pdf);
+  ASSERT_EQ(sigs.size(), 1u);
+  std::string out;
+  EXPECT_TRUE(opensslVerify(sigs[0], &out)) << out;
+  EXPECT_NE(opensslPrint(sigs[0]).find("id-smime-aa-timeStampToken"), std::string::npos);
+  EXPECT_TRUE(qpdfCheck(path, &out)) << out;
+}
+
+TEST(Levels, BTCarriesAValidTimestamp) {
+  for (const char* file : {"/pdfs/helloworld.pdf", "/pdfs/fullrefman.pdf", "/pdfs/form_english.pdf",
+                           "/pdfs-vi/06-quyet-dinh-TTg-PDFA-2b.pdf"}) {
+    SCOPED_TRACE(file);
+    std::string original = slurp(sharedDir() + file);
+    std::string pdf = signPdf(original, Env::get().p12("signer1"), at(Level::BT), &Env::get().transport);
+    checkOracles(baseName(file), original, pdf);
+    VerificationReport r = verifyPdf(pdf, offline());
+    ASSERT_EQ(r.signatures.size(), 1u);
+    EXPECT_EQ(r.signatures[0].level, "B-T") << toText(r);
+    EXPECT_TRUE(r.signatures[0].timestampValid) << toText(r);
+    EXPECT_FALSE(r.signatures[0].timestampTime.empty());
+    EXPECT_TRUE(r.signatures[0].valid()) << toText(r);
+  }
+}
+
+TEST(Levels, BLTVerifiesOfflineFromTheDss) {
+  for (const char* file : {"/pdfs/debmake-doc.en.pdf", "/pdfs-vi/02-nghi-quyet-HDTP-6-trang.pdf"}) {
+    SCOPED_TRACE(file);
+    std::string original = slurp(sharedDir() + file);
+    Env::get().transport.posts = 0;
+    std::string pdf = signPdf(original, Env::get().p12("signer1"), at(Level::BLT), &Env::get().transport);
+    EXPECT_GE(Env::get().transport.posts, 3);  // TSA + OCSP for signer and TSA certificates
+    checkOracles(baseName(file), original, pdf);
+    VerificationReport r = verifyPdf(pdf, offline());  // no transport: the DSS must suffice
+    ASSERT_EQ(r.signatures.size(), 1u);
+    const SignatureReport& s = r.signatures[0];
+    EXPECT_EQ(s.level, "B-LT") << toText(r);
+    EXPECT_EQ(s.revocation, RevocationStatus::Good) << toText(r);
+    EXPECT_EQ(s.chain.at(0).source, "DSS OCSP");
+    EXPECT_EQ(s.changesAfter, ChangeKind::SignaturesOrDss) << toText(r);
+    EXPECT_EQ(s.revision + 1, r.revisions);
+    EXPECT_TRUE(s.valid()) << toText(r);
+  }
+}
+
+TEST(Levels, BLTRefusesARevokedSigner) {
+  std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
+  try {
+    signPdf(original, Env::get().p12("revoked"), at(Level::BLT), &Env::get().transport);
+    FAIL() << "a revoked certificate was extended to B-LT";
+  } catch (const SigningError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Revocation) << e.what();
+  }
+}
+
+TEST(Levels, BTWithoutTransportIsRejected) {
+  std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
+  EXPECT_THROW(signPdf(original, Env::get().p12("signer1"), at(Level::BT), nullptr), SigningError);
+}
+
+}  // namespace
+}  // namespace chancery::signing::test
