@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "chancery/signing/options.h"
+#include "fonts.h"
 #include "ossl.h"
 #include "pdf_writer.h"
 
@@ -17,7 +18,7 @@ struct Placement {
 
 // Builds the appearance XObject (with its font subsets and images) and returns where the widget
 // goes. Throws SigningError(InvalidArgument, Font, Image).
-Placement build(const pdf::Reader& reader, pdf::IncrementalWriter& writer,
+Placement build(const pdf::Reader& reader, pdf::IncrementalWriter& writer, font::FontSet& fonts,
                 const SignOptions& options, X509* signer,
                 std::chrono::system_clock::time_point signingTime);
 

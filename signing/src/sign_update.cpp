@@ -59,8 +59,11 @@ Layout build(std::string_view pdf, const SignOptions& options, X509* signer,
   pdf::Reader reader(pdf);
   pdf::IncrementalWriter writer(reader);
   auto when = options.signingTime.value_or(std::chrono::system_clock::now());
-  if (!options.fillFields.empty()) forms::fill(reader, writer, options.fillFields, options.appearance.fontPath);
-  appearance::Placement place = appearance::build(reader, writer, options, signer, when);
+  font::FontSet fonts(writer);
+  if (!options.fillFields.empty())
+    forms::fill(reader, writer, fonts, options.fillFields, options.appearance.fontPath);
+  appearance::Placement place = appearance::build(reader, writer, fonts, options, signer, when);
+  fonts.writeAll();
   pdf::Ref sigRef = writer.add(signatureDictionary(options, reservedBytes, when));
   pdf::FieldSpec spec;
   spec.name = options.fieldName;

@@ -43,6 +43,9 @@ struct Appearance {
   std::optional<Rect> rect;    // default: SignerImage/Seal need one; OrganisationText top right
   std::string imagePng;        // PNG bytes: the signature image (SignerImage) or the seal (Seal)
   double sealDiameterMm = 0;   // Seal: real size; 0 = from the PNG's pHYs, else 36 mm
+  // Seal without `rect`: placed over the left third of the image of this earlier signature
+  // field (Decree 30: the seal covers about a third of the signature, on its left).
+  std::string sealOverField;
   std::string position;        // SignerImage: chức vụ, e.g. "CHỦ TỊCH"
   std::string name;            // SignerImage: full name; OrganisationText: organisation name
   std::string documentNumber;  // OrganisationText: "Số: 12/QĐ-UBND"
