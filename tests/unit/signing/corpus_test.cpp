@@ -3,6 +3,7 @@
 
 #include "chancery/signing/signer.h"
 #include "test_env.h"
+#include "test_images.h"
 
 namespace chancery::signing::test {
 namespace {
@@ -55,6 +56,32 @@ TEST(SignCorpus, EveryPdfGetsAValidBBSignature) {
     std::size_t reservedHex = signedPdf.size() - sigs[0].content.size();
     EXPECT_LE(signedPdf.size() - original.size(), reservedHex + 4096);
     checkWithOracles(original, signedPdf, baseName(file), 1);
+  }
+}
+
+// Decree 30 flow on every Vietnamese document: the leader's visible signature, then the
+// organisation's seal over it in a later signature; both stay valid for every oracle.
+TEST(SignCorpus, EveryVietnameseDocumentTakesSignatureThenSeal) {
+  Env& env = Env::get();
+  std::string signature = signaturePng(), seal = sealPng(36);
+  for (const std::string& file : corpusVi()) {
+    SCOPED_TRACE(file);
+    std::string original = slurp(file);
+    SignOptions leader;
+    leader.fieldName = "LanhDao";
+    leader.appearance.kind = AppearanceKind::SignerImage;
+    leader.appearance.imagePng = signature;
+    leader.appearance.position = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH";
+    leader.appearance.name = "Nguyễn Văn A";
+    leader.appearance.rect = Rect{330, 40, 200, 130};
+    std::string first = signPdf(original, env.p12("signer1"), leader);
+    SignOptions clerk;
+    clerk.fieldName = "VanThu";
+    clerk.appearance.kind = AppearanceKind::Seal;
+    clerk.appearance.imagePng = seal;
+    clerk.appearance.sealOverField = "LanhDao";
+    std::string second = signPdf(first, env.p12("signer2"), clerk);
+    checkWithOracles(original, second, "sealed-" + baseName(file), 2);
   }
 }
 
