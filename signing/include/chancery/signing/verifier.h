@@ -92,6 +92,17 @@ struct VerifyOptions {
 // Never throws for bad input: an unreadable file gives a report with `error` set.
 VerificationReport verifyPdf(std::string_view pdf, const VerifyOptions& options);
 
+// Checks a file that came back from an outside signer (e.g. a VGCA sign-service agent):
+// accepted only if `sent` is a byte-identical prefix of `returned`, exactly one signature was
+// added, it is valid (per `options`), and nothing but signature/DSS objects changed.
+struct ExternalCheck {
+  bool accepted = false;
+  std::string reason;       // why not, in words; empty when accepted
+  SignatureReport added;    // the new signature's report, when there is exactly one
+};
+ExternalCheck acceptExternallySigned(std::string_view sent, std::string_view returned,
+                                     const VerifyOptions& options);
+
 // Renderers. JSON is UTF-8, stable key order, no trailing newline.
 std::string toJson(const VerificationReport& report);
 std::string toText(const VerificationReport& report);
