@@ -48,6 +48,8 @@ class Pkcs11Key : public KeyHandle {
     bool ok = ENGINE_ctrl_cmd_string(e, "MODULE_PATH", module.c_str(), 0) &&
               (src.pin.empty() || ENGINE_ctrl_cmd_string(e, "PIN", src.pin.c_str(), 0)) &&
               ENGINE_init(e);
+    // NB: libp11 keeps the token logged in for the life of the process, so only the first
+    // login of a process checks the PIN (see docs/signing.md, "PKCS#11").
     if (!ok) {
       ENGINE_free(e);
       throw SigningError(ErrorCode::Key, "cannot initialise PKCS#11 module " + module + ": " +
