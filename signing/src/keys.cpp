@@ -31,6 +31,8 @@ class Pkcs12Key : public KeyHandle {
     key_.reset(pkey);
     std::vector<ossl::X509Ptr> certs;
     certs.emplace_back(cert);
+    if (X509_check_private_key(cert, pkey) != 1)
+      throw SigningError(ErrorCode::Key, "the PKCS#12 key does not match its certificate");
     for (int i = 0; ca && i < sk_X509_num(ca); ++i) certs.emplace_back(sk_X509_value(ca, i));
     sk_X509_free(ca);
     for (auto& c : ossl::certsFromPem(src.certificateChainPem)) certs.push_back(std::move(c));

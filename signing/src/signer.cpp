@@ -62,17 +62,33 @@ Level parseLevel(const std::string& text) {
   throw SigningError(ErrorCode::InvalidArgument, "unknown PAdES level " + text);
 }
 
+struct Signer::Impl {
+  std::unique_ptr<keys::KeyHandle> key;
+};
+
+Signer::Signer(const KeySource& key) : impl_(std::make_unique<Impl>(Impl{keys::load(key)})) {}
+Signer::~Signer() = default;
+Signer::Signer(Signer&&) noexcept = default;
+Signer& Signer::operator=(Signer&&) noexcept = default;
+
+std::string Signer::certificatePem() const { return ossl::toPem(impl_->key->signer()); }
+
+std::string Signer::sign(std::string_view pdf, const SignOptions& options, Transport* transport) const {
+  checkOptions(options, transport);
+  const keys::KeyHandle& key = *impl_->key;
+  std::vector<X509*> chain = key.chain();
+  update::Layout layout =
+      update::build(pdf, options, key.signer(), update::estimateReserve(options, chainBytes(chain)));
+  std::string attrs = cms::signedAttributes(key.signer(), update::digest(layout));
+  std::string signature = key.signDigest(ossl::sha256(attrs));
+  std::string cmsDer = cms::signedData(key.signer(), chain, attrs, signature, {});
+  return finishLevels(std::move(layout), std::move(cmsDer), options.level, options.tsaUrl, transport);
+}
+
 std::string signPdf(std::string_view pdf, const KeySource& key, const SignOptions& options,
                     Transport* transport) {
-  checkOptions(options, transport);
-  auto handle = keys::load(key);
-  std::vector<X509*> chain = handle->chain();
-  update::Layout layout = update::build(
-      pdf, options, handle->signer(), update::estimateReserve(options, chainBytes(chain)));
-  std::string attrs = cms::signedAttributes(handle->signer(), update::digest(layout));
-  std::string signature = handle->signDigest(ossl::sha256(attrs));
-  std::string cmsDer = cms::signedData(handle->signer(), chain, attrs, signature, {});
-  return finishLevels(std::move(layout), std::move(cmsDer), options.level, options.tsaUrl, transport);
+  checkOptions(options, transport);  // before the key is unlocked
+  return Signer(key).sign(pdf, options, transport);
 }
 
 PreparedSignature prepareSignature(std::string_view pdf, const SignOptions& options,

@@ -2,6 +2,7 @@
 // Signing PDFs: in one call with a key the process can use (PKCS#12, PKCS#11), or in two phases
 // when the key is in a USB token driven from the browser.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,24 @@ namespace chancery::signing {
 // FieldNotFound, Font, Image, Timestamp, Transport, Revocation, SpaceExceeded, Crypto.
 std::string signPdf(std::string_view pdf, const KeySource& key, const SignOptions& options,
                     Transport* transport = nullptr);
+
+// A loaded key, for callers that sign many documents (PKCS#12 decryption and token login
+// cost more than signing a typical file). Thread-compatible: one Signer per thread.
+class Signer {
+ public:
+  // Throws SigningError(Key, InvalidArgument).
+  explicit Signer(const KeySource& key);
+  ~Signer();
+  Signer(Signer&&) noexcept;
+  Signer& operator=(Signer&&) noexcept;
+  // As signPdf.
+  std::string sign(std::string_view pdf, const SignOptions& options, Transport* transport = nullptr) const;
+  std::string certificatePem() const;  // the signer's certificate
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // State between the two phases of external signing. A plain value: the caller stores it
 // (serialize/parse) and expires it; the library keeps nothing between calls.
