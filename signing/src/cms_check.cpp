@@ -63,25 +63,33 @@ struct Chain {
   CertStack holder;
 };
 
+// Time errors are recorded and tolerated by the callback, so one pass tells both whether the
+// chain reaches an anchor and whether every certificate was valid at `at`.
+int toleratesTime(int ok, X509_STORE_CTX* ctx) {
+  int err = X509_STORE_CTX_get_error(ctx);
+  if (!ok && (err == X509_V_ERR_CERT_HAS_EXPIRED || err == X509_V_ERR_CERT_NOT_YET_VALID)) {
+    auto* timeErrors = static_cast<int*>(X509_STORE_CTX_get_app_data(ctx));
+    if (timeErrors && *timeErrors == 0) *timeErrors = err;
+    return 1;
+  }
+  return ok;
+}
+
 Chain verifyChain(X509* signer, X509_STORE* store, STACK_OF(X509)* untrusted, std::time_t at) {
   Chain c;
-  for (int pass = 0; pass < 2; ++pass) {
-    ossl::StoreCtx ctx(X509_STORE_CTX_new());
-    X509_STORE_CTX_init(ctx.get(), store, signer, untrusted);
-    if (pass == 0) X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx.get()), X509_V_FLAG_NO_CHECK_TIME);
-    else X509_STORE_CTX_set_time(ctx.get(), 0, at);
-    bool ok = X509_verify_cert(ctx.get()) == 1;
-    if (!ok && c.error.empty())
-      c.error = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
-    if (pass == 0) {
-      c.trusted = ok;
-      if (ok) {
-        c.holder.reset(X509_STORE_CTX_get1_chain(ctx.get()));
-        for (int i = 0; i < sk_X509_num(c.holder.get()); ++i) c.certs.push_back(sk_X509_value(c.holder.get(), i));
-      }
-    } else {
-      c.validAtTime = ok;
-    }
+  ossl::StoreCtx ctx(X509_STORE_CTX_new());
+  X509_STORE_CTX_init(ctx.get(), store, signer, untrusted);
+  X509_STORE_CTX_set_time(ctx.get(), 0, at);
+  int timeError = 0;
+  X509_STORE_CTX_set_app_data(ctx.get(), &timeError);
+  X509_STORE_CTX_set_verify_cb(ctx.get(), toleratesTime);
+  c.trusted = X509_verify_cert(ctx.get()) == 1;
+  c.validAtTime = c.trusted && timeError == 0;
+  if (!c.trusted) c.error = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
+  else if (timeError) c.error = X509_verify_cert_error_string(timeError);
+  if (c.trusted) {
+    c.holder.reset(X509_STORE_CTX_get1_chain(ctx.get()));
+    for (int i = 0; i < sk_X509_num(c.holder.get()); ++i) c.certs.push_back(sk_X509_value(c.holder.get(), i));
   }
   ERR_clear_error();
   return c;

@@ -151,6 +151,7 @@ std::size_t Reader::readXrefStream(std::size_t offset, Revision& rev) {
     index = {0, size ? size->asInt() : 0};
   }
   std::size_t pos = 0;
+  rev.entries.reserve(body.size() / rowLen);
   for (std::size_t k = 0; k + 1 < index.size(); k += 2) {
     if (index[k] < 0 || index[k + 1] < 0 || index[k] + index[k + 1] > kMaxObjects)
       malformed("bad /Index in xref stream", offset);
