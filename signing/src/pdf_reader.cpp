@@ -71,6 +71,21 @@ void Reader::readChain(std::size_t offset) {
     chain.push_back(std::move(rev));
   }
   std::reverse(chain.begin(), chain.end());
+  // A linearized file's first-page section sits near the start, before the main section it
+  // points to with /Prev: both describe one revision. Keep the newer section's offset (it is
+  // what startxref names, so what an update's /Prev must name) and trailer.
+  for (std::size_t k = 1; k < chain.size();) {
+    if (chain[k].end >= chain[k - 1].end) {
+      ++k;
+      continue;
+    }
+    Revision& older = chain[k - 1];
+    older.entries.insert(older.entries.end(), chain[k].entries.begin(), chain[k].entries.end());
+    older.xrefOffset = chain[k].xrefOffset;
+    older.xrefStream = chain[k].xrefStream;
+    older.trailer = std::move(chain[k].trailer);
+    chain.erase(chain.begin() + static_cast<std::ptrdiff_t>(k));
+  }
   revisions_ = std::move(chain);
 }
 

@@ -66,7 +66,8 @@ TEST(Levels, BLTVerifiesOfflineFromTheDss) {
     const SignatureReport& s = r.signatures[0];
     EXPECT_EQ(s.level, "B-LT") << toText(r);
     EXPECT_EQ(s.revocation, RevocationStatus::Good) << toText(r);
-    EXPECT_EQ(s.chain.at(0).source, "DSS OCSP");
+    EXPECT_EQ(s.chain.at(0).source, "DSS OCSP");  // the signer, from its AIA responder
+    EXPECT_EQ(s.chain.at(1).source, "DSS CRL");   // the intermediate, from its CDP
     EXPECT_EQ(s.changesAfter, ChangeKind::SignaturesOrDss) << toText(r);
     EXPECT_EQ(s.revision + 1, r.revisions);
     EXPECT_TRUE(s.valid()) << toText(r);
@@ -81,6 +82,22 @@ TEST(Levels, BLTRefusesARevokedSigner) {
   } catch (const SigningError& e) {
     EXPECT_EQ(e.code(), ErrorCode::Revocation) << e.what();
   }
+}
+
+TEST(Levels, AdbePkcs7DetachedStaysAvailable) {
+  std::string original = slurp(sharedDir() + "/pdfs/camlidl-1.04.doc.pdf");
+  SignOptions o = at(Level::BT);
+  o.subFilter = SubFilter::AdbePkcs7Detached;
+  std::string pdf = signPdf(original, Env::get().p12("signer2"), o, &Env::get().transport);
+  std::string path = Env::get().scratch("adbe.pdf");
+  spit(path, pdf);
+  PdfsigResult ps = pdfsig(path);
+  EXPECT_NE(ps.output.find("Signature Type: adbe.pkcs7.detached"), std::string::npos) << ps.output;
+  EXPECT_EQ(ps.valid, 1) << ps.output;
+  VerificationReport r = verifyPdf(pdf, offline());
+  ASSERT_EQ(r.signatures.size(), 1u);
+  EXPECT_TRUE(r.signatures[0].valid()) << toText(r);
+  EXPECT_TRUE(r.signatures[0].timestampValid);
 }
 
 TEST(Levels, BTWithoutTransportIsRejected) {

@@ -154,6 +154,21 @@ TEST(Verifier, UpdateRewritesOnlyWhatChanged) {
   }
 }
 
+// The scans are linearized: the first-page xref section near the start belongs to the same
+// revision as the main one at the end.
+TEST(Verifier, LinearizedFileCountsAsOneRevision) {
+  std::string original = slurp(sharedDir() + "/pdfs-vi/11-scan-quyet-dinh-1-trang.pdf");
+  EXPECT_EQ(pdf::Reader(original).revisions().size(), 1u);
+  std::string pdf = signPdf(original, Env::get().p12("signer1"), SignOptions{});
+  VerificationReport r = verifyPdf(pdf, trusting());
+  ASSERT_EQ(r.signatures.size(), 1u);
+  EXPECT_EQ(r.revisions, 2u);
+  EXPECT_EQ(r.signatures[0].revision, 2u);
+  EXPECT_TRUE(r.signatures[0].valid()) << toText(r);
+  ExternalCheck accepted = acceptExternallySigned(original, pdf, trusting());
+  EXPECT_TRUE(accepted.accepted) << accepted.reason;
+}
+
 TEST(Verifier, UnreadableInputsGiveExitCode2AndSigningRefusesThem) {
   std::string good = slurp(sharedDir() + "/pdfs/reference.pdf");
   std::string encryptedPath = Env::get().scratch("encrypted.pdf");
