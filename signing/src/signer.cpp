@@ -74,6 +74,18 @@ Signer& Signer::operator=(Signer&&) noexcept = default;
 std::string Signer::certificatePem() const { return ossl::toPem(impl_->key->signer()); }
 
 std::string Signer::sign(std::string_view pdf, const SignOptions& options, Transport* transport) const {
+  try {
+    return signUnchecked(pdf, options, transport);
+  } catch (const SigningError&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Hostile input can still trip a bounds check (.at()) deep inside: report it as damage.
+    throw SigningError(ErrorCode::Malformed, e.what());
+  }
+}
+
+std::string Signer::signUnchecked(std::string_view pdf, const SignOptions& options,
+                                  Transport* transport) const {
   checkOptions(options, transport);
   const keys::KeyHandle& key = *impl_->key;
   std::vector<X509*> chain = key.chain();

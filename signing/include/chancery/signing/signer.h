@@ -33,6 +33,7 @@ class Signer {
   std::string certificatePem() const;  // the signer's certificate
 
  private:
+  std::string signUnchecked(std::string_view pdf, const SignOptions& options, Transport* transport) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
