@@ -87,8 +87,12 @@ class Classifier {
     for (auto& k : changed) keys += " /" + k;
     if (type && type->isName("Catalog")) {
       if (only({"AcroForm", "DSS", "Extensions", "Perms"})) {
-        if (changed.count("AcroForm") && before.get("AcroForm") && !before.get("AcroForm")->is(Type::Ref))
-          return acroFormChange(id, at(*before.get("AcroForm"), rev_), at(*after.get("AcroForm"), last_));
+        // A new or inline AcroForm is judged by its fields: only signature fields may appear.
+        const Object* oldForm = before.get("AcroForm");
+        const Object* newForm = after.get("AcroForm");
+        if (changed.count("AcroForm") && newForm && (!oldForm || !oldForm->is(Type::Ref)))
+          acroFormChange(id + " (catalog /AcroForm)", oldForm ? at(*oldForm, rev_) : Object::dict(),
+                         at(*newForm, last_));
         return note(ChangeKind::SignaturesOrDss, id + " (catalog):" + keys);
       }
       return note(ChangeKind::Other, id + " (catalog):" + keys);

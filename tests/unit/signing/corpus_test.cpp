@@ -38,6 +38,7 @@ void checkWithOracles(const std::string& original, const std::string& signedPdf,
   }
   std::string qpdfOut;
   EXPECT_TRUE(qpdfCheck(path, &qpdfOut)) << name << "\n" << qpdfOut;
+  EXPECT_EQ(podofoSignatureFields(path), expected) << name << ": PoDoFo reads it differently";
 }
 
 TEST(SignCorpus, EveryPdfGetsAValidBBSignature) {

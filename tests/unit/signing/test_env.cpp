@@ -7,6 +7,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 #include <openssl/pem.h>
+#include <podofo/podofo.h>
 #include <openssl/ts.h>
 #include <signal.h>
 #include <spawn.h>
@@ -20,7 +21,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -264,12 +264,35 @@ bool qpdfCheck(const std::string& file, std::string* output) {
   return status == 0;
 }
 
+int podofoSignatureFields(const std::string& file) {
+  try {
+    PoDoFo::PdfError::EnableLogging(false);
+    PoDoFo::PdfMemDocument doc;
+    doc.Load(file.c_str());
+    PoDoFo::PdfObject* acro = doc.GetCatalog()->GetIndirectKey("AcroForm");
+    PoDoFo::PdfObject* fields = acro ? acro->GetIndirectKey("Fields") : nullptr;
+    if (!fields || !fields->IsArray()) return 0;
+    int n = 0;
+    for (const PoDoFo::PdfObject& ref : fields->GetArray()) {
+      const PoDoFo::PdfObject* f = ref.IsReference() ? doc.GetObjects().GetObject(ref.GetReference()) : &ref;
+      const PoDoFo::PdfObject* ft = f && f->IsDictionary() ? f->GetDictionary().GetKey("FT") : nullptr;
+      if (ft && ft->IsName() && ft->GetName().GetName() == "Sig") ++n;
+    }
+    return n;
+  } catch (const PoDoFo::PdfError&) {
+    return -1;
+  }
+}
+
 std::vector<ExtractedSignature> extractSignatures(const std::string& pdf) {
   std::vector<ExtractedSignature> out;
-  static const std::regex range(R"(/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\])");
-  for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), range); it != std::sregex_iterator(); ++it) {
-    std::size_t a = std::stoul((*it)[1]), b = std::stoul((*it)[2]), c = std::stoul((*it)[3]);
-    if (b + c > pdf.size() || a >= b) continue;
+  // Plain pattern matching (no PDF parser): "/ByteRange [0 a b c]".
+  for (std::size_t at = pdf.find("/ByteRange"); at != std::string::npos; at = pdf.find("/ByteRange", at + 1)) {
+    std::size_t open = pdf.find('[', at), close = pdf.find(']', at);
+    if (open == std::string::npos || close == std::string::npos || open > at + 12) continue;
+    std::istringstream nums(pdf.substr(open + 1, close - open - 1));
+    std::size_t zero = 1, a = 0, b = 0, c = 0;
+    if (!(nums >> zero >> a >> b >> c) || zero != 0 || b + c > pdf.size() || a >= b) continue;
     ExtractedSignature s;
     s.content = pdf.substr(0, a) + pdf.substr(b, c);
     s.coveredEnd = b + c;

@@ -55,6 +55,9 @@ struct PdfsigResult {
 };
 PdfsigResult pdfsig(const std::string& file);
 bool qpdfCheck(const std::string& file, std::string* output = nullptr);
+// PoDoFo 0.9.8's full parser as a fourth reader: the number of signature fields it finds,
+// or -1 if it cannot load the file.
+int podofoSignatureFields(const std::string& file);
 
 struct ExtractedSignature {
   std::string cms;      // DER

@@ -84,6 +84,33 @@ TEST(Verifier, RewrittenPageContentAfterSigningIsModified) {
   EXPECT_EQ(pdfsig(Env::get().scratch("forged.pdf")).valid, 1);
 }
 
+// Adding a new (non-signature) form field after signing is not form filling.
+TEST(Verifier, NewTextFieldAfterSigningIsModified) {
+  std::string pdf = signFile("/pdfs/helloworld.pdf");
+  pdf::Reader reader(pdf);
+  pdf::IncrementalWriter w(reader);
+  auto [pageRef, page] = reader.page(0);
+  pdf::Object field = pdf::Object::dict();
+  field.set("Type", pdf::Object::name("Annot"));
+  field.set("Subtype", pdf::Object::name("Widget"));
+  field.set("FT", pdf::Object::name("Tx"));
+  field.set("T", pdf::Object::string("extra"));
+  field.set("Rect", pdf::Object::array({pdf::Object::integer(0), pdf::Object::integer(0),
+                                        pdf::Object::integer(50), pdf::Object::integer(20)}));
+  pdf::Ref ref = w.add(std::move(field));
+  pdf::Object catalog = reader.catalog();
+  std::uint32_t acroNum = catalog.get("AcroForm")->asRef().num;
+  pdf::Object acro = reader.resolve(*catalog.get("AcroForm"));
+  acro.get("Fields")->push(pdf::Object::ref(ref));
+  w.replace(acroNum, std::move(acro));
+  page.get("Annots")->push(pdf::Object::ref(ref));
+  w.replace(pageRef.num, std::move(page));
+  std::string edited = pdf + w.finish(pdf.size()).update;
+  VerificationReport r = verifyPdf(edited, trusting());
+  ASSERT_EQ(r.signatures.size(), 1u);
+  EXPECT_EQ(r.signatures[0].changesAfter, ChangeKind::Other) << toText(r);
+}
+
 TEST(Verifier, RevokedSignerFailsWithOnlineRevocation) {
   std::string pdf = signFile("/pdfs/helloworld.pdf", "revoked");
   VerificationReport r = verifyPdf(pdf, trusting(true));
