@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <future>
 
 #include "appearance.h"
 #include "chancery/signing/error.h"
@@ -96,6 +97,39 @@ std::string digest(const Layout& l) {
             EVP_DigestUpdate(ctx, l.output.data() + after, l.output.size() - after) &&
             EVP_DigestFinal_ex(ctx, reinterpret_cast<unsigned char*>(out.data()), &len);
   EVP_MD_CTX_free(ctx);
+  if (!ok) ossl::fail("hashing the byte range failed");
+  return out;
+}
+
+struct PrefixHash::State {
+  std::size_t length = 0;
+  EVP_MD_CTX* ctx = nullptr;
+  std::future<bool> done;
+};
+
+PrefixHash::PrefixHash(std::string_view original) : state_(std::make_unique<State>()) {
+  state_->length = original.size();
+  state_->ctx = EVP_MD_CTX_new();
+  if (!state_->ctx || !EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr)) ossl::fail("SHA-256 init failed");
+  constexpr std::size_t kThreadWorthIt = std::size_t{1} << 20;
+  auto work = [ctx = state_->ctx, original] { return EVP_DigestUpdate(ctx, original.data(), original.size()) == 1; };
+  state_->done = std::async(original.size() >= kThreadWorthIt ? std::launch::async : std::launch::deferred, work);
+}
+
+PrefixHash::~PrefixHash() {
+  if (state_->done.valid()) state_->done.wait();  // never free the context under the thread
+  EVP_MD_CTX_free(state_->ctx);
+}
+
+std::string PrefixHash::finish(const Layout& l) {
+  if (!state_->done.get()) ossl::fail("hashing the document failed");
+  std::size_t after = l.contentsStart + l.contentsCapacity + 1;
+  std::string out(32, '\0');
+  unsigned int len = 0;
+  if (state_->length > l.contentsStart - 1) throw SigningError(ErrorCode::Crypto, "prefix beyond the byte range");
+  bool ok = EVP_DigestUpdate(state_->ctx, l.output.data() + state_->length, l.contentsStart - 1 - state_->length) &&
+            EVP_DigestUpdate(state_->ctx, l.output.data() + after, l.output.size() - after) &&
+            EVP_DigestFinal_ex(state_->ctx, reinterpret_cast<unsigned char*>(out.data()), &len);
   if (!ok) ossl::fail("hashing the byte range failed");
   return out;
 }

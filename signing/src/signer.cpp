@@ -89,9 +89,10 @@ std::string Signer::signUnchecked(std::string_view pdf, const SignOptions& optio
   checkOptions(options, transport);
   const keys::KeyHandle& key = *impl_->key;
   std::vector<X509*> chain = key.chain();
+  update::PrefixHash hash(pdf);
   update::Layout layout =
       update::build(pdf, options, key.signer(), update::estimateReserve(options, chainBytes(chain)));
-  std::string attrs = cms::signedAttributes(key.signer(), update::digest(layout));
+  std::string attrs = cms::signedAttributes(key.signer(), hash.finish(layout));
   std::string signature = key.signDigest(ossl::sha256(attrs));
   std::string cmsDer = cms::signedData(key.signer(), chain, attrs, signature, {});
   return finishLevels(std::move(layout), std::move(cmsDer), options.level, options.tsaUrl, transport);
