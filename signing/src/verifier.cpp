@@ -82,22 +82,48 @@ int VerificationReport::exitCode() const {
   return allValid() ? 0 : 1;
 }
 
-VerificationReport verifyPdf(std::string_view pdf, const VerifyOptions& options) {
+namespace {
+VerificationReport verifyWith(std::string_view pdf, X509_STORE* store, const VerifyOptions& options) {
   VerificationReport report;
   try {
-    ossl::Store store = trust::makeStore(options);
     pdf::Reader reader(pdf);
     report.revisions = reader.revisions().size();
     pdf::DssData dss = pdf::readDss(reader);
     for (const pdf::FoundSignature& sig : pdf::findSignatures(reader)) {
       // Document timestamps (ETSI.RFC3161) carry no signer; they are not reported here.
       if (const Object* sf = sig.dict.get("SubFilter"); sf && sf->isName("ETSI.RFC3161")) continue;
-      report.signatures.push_back(verifyOne(reader, sig, dss, store.get(), options));
+      report.signatures.push_back(verifyOne(reader, sig, dss, store, options));
     }
   } catch (const std::exception& e) {
     report.error = e.what();
   }
   return report;
+}
+}  // namespace
+
+struct Verifier::Impl {
+  VerifyOptions options;
+  ossl::Store store;
+};
+
+Verifier::Verifier(const VerifyOptions& options)
+    : impl_(std::make_unique<Impl>(Impl{options, trust::makeStore(options)})) {}
+Verifier::~Verifier() = default;
+Verifier::Verifier(Verifier&&) noexcept = default;
+Verifier& Verifier::operator=(Verifier&&) noexcept = default;
+
+VerificationReport Verifier::verify(std::string_view pdf) const {
+  return verifyWith(pdf, impl_->store.get(), impl_->options);
+}
+
+VerificationReport verifyPdf(std::string_view pdf, const VerifyOptions& options) {
+  try {
+    return Verifier(options).verify(pdf);
+  } catch (const std::exception& e) {  // unreadable trust anchors
+    VerificationReport report;
+    report.error = e.what();
+    return report;
+  }
 }
 
 }  // namespace chancery::signing

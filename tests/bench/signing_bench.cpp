@@ -137,11 +137,12 @@ int main(int argc, char** argv) {
   Signer signer(ks);
   VerifyOptions vopt;
   vopt.trustAnchorPem = pki.rootCertificatePem;
+  Verifier verifier(vopt);
 
   double shaRate = sha256BytesPerMs();
   auto [rsaSign, rsaVerify] = rsaMs(pki.users[0].privateKeyPem);
-  // The check parses the signer and root certificates from the CMS and the anchor's PEM.
-  const int certsParsed = 3;
+  // The check parses the signer and root certificates from the CMS (the anchor is parsed once).
+  const int certsParsed = 2;
   double certMs = certificateParseMs(pki.users[0].certificatePem);
   std::printf("SHA-256 (EVP, 16 KiB blocks): %.2f GB/s; RSA-2048 sign %.3f ms, verify %.3f ms; d2i_X509 %.3f ms\n",
               shaRate / 1e6, rsaSign, rsaVerify, certMs);
@@ -158,7 +159,7 @@ int main(int argc, char** argv) {
     double hashMs = static_cast<double>(pdf.size()) / shaRate;
     double signFloor = hashMs + rsaSign;
     VerificationReport report;
-    double verifyMs = medianMs(runs, [&] { report = verifyPdf(out, vopt); });
+    double verifyMs = medianMs(runs, [&] { report = verifier.verify(out); });
     double verifyFloor = static_cast<double>(out.size()) / shaRate + rsaVerify;
     auto [podoMs, podoGrowth] = podofosign(file, (tmp / "cert.pem").string(), (tmp / "key.pem").string(),
                                            (tmp / "podofo.pdf").string(), pdf.size());

@@ -223,6 +223,17 @@ TEST(Verifier, UnreadableInputsGiveExitCode2AndSigningRefusesThem) {
   }
 }
 
+TEST(Verifier, ReusableVerifierAndBadAnchors) {
+  std::string pdf = signFile("/pdfs/helloworld.pdf");
+  Verifier verifier(trusting());
+  EXPECT_TRUE(verifier.verify(pdf).allValid());
+  EXPECT_EQ(verifier.verify("garbage").exitCode(), 2);
+  VerifyOptions missing;
+  missing.trustAnchorFiles = {"/nonexistent/root.pem"};
+  EXPECT_THROW(Verifier{missing}, SigningError);
+  EXPECT_EQ(verifyPdf(pdf, missing).exitCode(), 2);
+}
+
 TEST(Verifier, JsonAndTextNameTheVerdict) {
   std::string pdf = signFile("/pdfs/helloworld.pdf");
   VerificationReport r = verifyPdf(pdf, trusting());

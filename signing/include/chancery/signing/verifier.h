@@ -3,6 +3,7 @@
 // what changed in the document after each signature.
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,8 +90,24 @@ struct VerifyOptions {
   bool requireRevocation = false;
 };
 
-// Never throws for bad input: an unreadable file gives a report with `error` set.
+// Never throws for bad input: an unreadable file (or unreadable trust anchors) gives a report
+// with `error` set.
 VerificationReport verifyPdf(std::string_view pdf, const VerifyOptions& options);
+
+// The same with the trust anchors parsed once, for callers that verify many documents.
+class Verifier {
+ public:
+  // Throws SigningError(InvalidArgument) when a trust anchor file or directory is unusable.
+  explicit Verifier(const VerifyOptions& options);
+  ~Verifier();
+  Verifier(Verifier&&) noexcept;
+  Verifier& operator=(Verifier&&) noexcept;
+  VerificationReport verify(std::string_view pdf) const;  // as verifyPdf; never throws
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Checks a file that came back from an outside signer (e.g. a VGCA sign-service agent):
 // accepted only if `sent` is a byte-identical prefix of `returned`, exactly one signature was
