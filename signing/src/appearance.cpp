@@ -14,11 +14,7 @@ using pdf::Object;
 constexpr double kMm = 72.0 / 25.4;
 constexpr const char* kImageBoxTag = "% chancery image-box ";
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
+std::string num(double v) { return pdf::formatNumber(v); }
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

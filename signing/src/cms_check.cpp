@@ -25,17 +25,6 @@ std::string hashRanges(std::string_view file, const std::array<std::int64_t, 4>&
   return std::string(reinterpret_cast<char*>(out), len);
 }
 
-std::string attrOctets(CMS_SignerInfo* si, const char* oid, bool signedAttr) {
-  ASN1_OBJECT* obj = OBJ_txt2obj(oid, 1);
-  void* v = signedAttr ? CMS_signed_get0_data_by_OBJ(si, obj, -3, V_ASN1_OCTET_STRING)
-                       : CMS_unsigned_get0_data_by_OBJ(si, obj, -3, V_ASN1_SEQUENCE);
-  ASN1_OBJECT_free(obj);
-  auto* s = static_cast<ASN1_STRING*>(v);
-  if (!s) return {};
-  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
-                     static_cast<std::size_t>(ASN1_STRING_length(s)));
-}
-
 bool hasSignedAttr(CMS_SignerInfo* si, const char* oid) {
   ASN1_OBJECT* obj = OBJ_txt2obj(oid, 1);
   int idx = CMS_signed_get_attr_by_OBJ(si, obj, -1);
@@ -45,15 +34,10 @@ bool hasSignedAttr(CMS_SignerInfo* si, const char* oid) {
 
 // The certHash of signing-certificate-v2 (or v1, SHA-1) must match the signer certificate.
 bool signingCertificateBound(CMS_SignerInfo* si, X509* signer) {
-  ASN1_OBJECT* obj = OBJ_txt2obj("1.2.840.113549.1.9.16.2.47", 1);
-  auto* seq = static_cast<ASN1_STRING*>(CMS_signed_get0_data_by_OBJ(si, obj, -3, V_ASN1_SEQUENCE));
-  ASN1_OBJECT_free(obj);
-  if (!seq) return false;
-  std::string_view body(reinterpret_cast<const char*>(ASN1_STRING_get0_data(seq)),
-                        static_cast<std::size_t>(ASN1_STRING_length(seq)));
+  std::string body = ossl::signerAttribute(si, "1.2.840.113549.1.9.16.2.47", true, V_ASN1_SEQUENCE);
   // Only the SHA-256 default form is recognised; the hash must appear as an OCTET STRING.
   std::string hash = ossl::sha256(ossl::der(signer));
-  return body.find(std::string("\x04\x20", 2) + hash) != std::string_view::npos;
+  return !body.empty() && body.find(std::string("\x04\x20", 2) + hash) != std::string::npos;
 }
 
 struct Chain {
@@ -161,29 +145,20 @@ void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)
 }
 }  // namespace
 
-void check(const pdf::FoundSignature& sig, const CheckContext& ctx, SignatureReport& r) {
-  auto* p = reinterpret_cast<const unsigned char*>(sig.contents.data());
-  ossl::Cms cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(sig.contents.size())));
-  if (!cms) return r.problems.push_back("/Contents is not a CMS SignedData"), void();
-  STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
-  r.oneSignerInfo = sk_CMS_SignerInfo_num(infos) == 1;
-  if (!r.oneSignerInfo) r.problems.push_back("the CMS does not hold exactly one SignerInfo");
-  if (sk_CMS_SignerInfo_num(infos) < 1) return;
-  CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
-  CertStack untrusted(CMS_get1_certs(cms.get()));
-  if (!untrusted) untrusted.reset(sk_X509_new_null());
-  for (const std::string& der : ctx.dss->certs) sk_X509_push(untrusted.get(), ossl::certFromDer(der).release());
-  X509* signer = nullptr;
-  for (int i = 0; i < sk_X509_num(untrusted.get()) && !signer; ++i)
-    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(untrusted.get(), i)) == 0) signer = sk_X509_value(untrusted.get(), i);
-  if (!signer) return r.problems.push_back("the signer certificate is not in the CMS or DSS"), void();
-  r.signer = ossl::commonName(signer);
-  r.signerSubject = ossl::subjectText(signer);
+namespace {
+// The signer certificate among those of the CMS and the DSS (all collected in `certs`).
+X509* findSigner(CMS_SignerInfo* si, STACK_OF(X509)* certs) {
+  for (int i = 0; i < sk_X509_num(certs); ++i)
+    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(certs, i)) == 0) return sk_X509_value(certs, i);
+  return nullptr;
+}
 
+void checkIntegrity(const pdf::FoundSignature& sig, const CheckContext& ctx, CMS_SignerInfo* si,
+                    X509* signer, SignatureReport& r) {
   X509_ALGOR* digestAlg = nullptr;
   CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digestAlg, nullptr);
   const EVP_MD* md = digestAlg ? EVP_get_digestbyobj(digestAlg->algorithm) : nullptr;
-  std::string messageDigest = attrOctets(si, "1.2.840.113549.1.9.4", true);
+  std::string messageDigest = ossl::signerAttribute(si, "1.2.840.113549.1.9.4", true, V_ASN1_OCTET_STRING);
   r.digestMatches = md && sig.byteRangeOk && !messageDigest.empty() &&
                     hashRanges(ctx.file, sig.byteRange, md) == messageDigest;
   if (!r.digestMatches) r.problems.push_back("the signed bytes were altered (digest mismatch)");
@@ -199,31 +174,55 @@ void check(const pdf::FoundSignature& sig, const CheckContext& ctx, SignatureRep
   unsigned int ku = X509_get_key_usage(signer);
   r.keyUsageOk = ku == UINT32_MAX || (ku & (KU_NON_REPUDIATION | KU_DIGITAL_SIGNATURE)) != 0;
   if (!r.keyUsageOk) r.problems.push_back("the signer certificate does not allow signing");
+}
 
-  std::time_t at = ctx.claimedTime.value_or(std::time(nullptr));
-  std::string token = attrOctets(si, "1.2.840.113549.1.9.16.2.14", false);
+// Returns the timestamp's time when the signature carries a valid one.
+std::optional<std::time_t> checkSignatureTimestamp(CMS_SignerInfo* si, const CheckContext& ctx,
+                                                   STACK_OF(X509)* untrusted, SignatureReport& r) {
+  std::string token = ossl::signerAttribute(si, "1.2.840.113549.1.9.16.2.14", false, V_ASN1_SEQUENCE);
   r.timestampPresent = !token.empty();
-  bool timeProven = false;
-  if (r.timestampPresent) {
-    ASN1_OCTET_STRING* sv = CMS_SignerInfo_get0_signature(si);
-    std::string value(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sv)), static_cast<std::size_t>(ASN1_STRING_length(sv)));
-    // An ASN1_TYPE SEQUENCE holds the element's whole encoding: it parses as is.
-    std::string error;
-    const std::string& der = token;
-    if (auto genTime = checkTimestamp(der, value, ctx.store, untrusted.get(), error)) {
-      r.timestampValid = timeProven = true;
-      r.timestampTime = appearance::isoUtc(*genTime);
-      at = *genTime;
-    } else {
-      r.problems.push_back(error);
-    }
+  if (!r.timestampPresent) return std::nullopt;
+  ASN1_OCTET_STRING* sv = CMS_SignerInfo_get0_signature(si);
+  std::string value(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sv)),
+                    static_cast<std::size_t>(ASN1_STRING_length(sv)));
+  std::string error;
+  auto genTime = checkTimestamp(token, value, ctx.store, untrusted, error);
+  if (!genTime) {
+    r.problems.push_back(error);
+    return std::nullopt;
   }
+  r.timestampValid = true;
+  r.timestampTime = appearance::isoUtc(*genTime);
+  return genTime;
+}
+}  // namespace
+
+void check(const pdf::FoundSignature& sig, const CheckContext& ctx, SignatureReport& r) {
+  auto* p = reinterpret_cast<const unsigned char*>(sig.contents.data());
+  ossl::Cms cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(sig.contents.size())));
+  if (!cms) return r.problems.push_back("/Contents is not a CMS SignedData"), void();
+  STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
+  r.oneSignerInfo = sk_CMS_SignerInfo_num(infos) == 1;
+  if (!r.oneSignerInfo) r.problems.push_back("the CMS does not hold exactly one SignerInfo");
+  if (sk_CMS_SignerInfo_num(infos) < 1) return;
+  CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+  CertStack untrusted(CMS_get1_certs(cms.get()));
+  if (!untrusted) untrusted.reset(sk_X509_new_null());
+  for (const std::string& der : ctx.dss->certs) sk_X509_push(untrusted.get(), ossl::certFromDer(der).release());
+  X509* signer = findSigner(si, untrusted.get());
+  if (!signer) return r.problems.push_back("the signer certificate is not in the CMS or DSS"), void();
+  r.signer = ossl::commonName(signer);
+  r.signerSubject = ossl::subjectText(signer);
+  checkIntegrity(sig, ctx, si, signer, r);
+  // Certificates are judged at the proven time when there is one, else at the claimed time.
+  auto proven = checkSignatureTimestamp(si, ctx, untrusted.get(), r);
+  std::time_t at = proven.value_or(ctx.claimedTime.value_or(std::time(nullptr)));
   Chain chain = verifyChain(signer, ctx.store, untrusted.get(), at);
   r.chainTrusted = chain.trusted;
   r.validAtSigningTime = chain.validAtTime;
   if (!chain.trusted) r.problems.push_back("the signer certificate does not chain to a trust anchor: " + chain.error);
   else if (!chain.validAtTime) r.problems.push_back("a certificate was not valid at signing time: " + chain.error);
-  if (chain.trusted) checkRevocation(chain, ctx, untrusted.get(), at, timeProven, r);
+  if (chain.trusted) checkRevocation(chain, ctx, untrusted.get(), at, proven.has_value(), r);
 }
 
 }  // namespace chancery::signing::cms

@@ -60,12 +60,7 @@ void checkExternalCms(CMS_ContentInfo* cms, const PreparedSignature& prep) {
   if (sk_CMS_SignerInfo_num(infos) != 1)
     throw SigningError(ErrorCode::ExternalMismatch, "the returned CMS must hold exactly one SignerInfo");
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
-  ASN1_OBJECT* md = OBJ_txt2obj("1.2.840.113549.1.9.4", 1);
-  auto* digest = static_cast<ASN1_OCTET_STRING*>(CMS_signed_get0_data_by_OBJ(si, md, -3, V_ASN1_OCTET_STRING));
-  ASN1_OBJECT_free(md);
-  std::string got = digest ? std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(digest)),
-                                         static_cast<std::size_t>(ASN1_STRING_length(digest)))
-                           : std::string();
+  std::string got = ossl::signerAttribute(si, "1.2.840.113549.1.9.4", true, V_ASN1_OCTET_STRING);
   if (got != prep.documentDigest)
     throw SigningError(ErrorCode::ExternalMismatch, "the returned CMS signs another document");
   auto certs = ossl::certsFromPem(prep.certificateChainPem);

@@ -43,20 +43,6 @@ std::string toUnicodeCMap(const std::map<std::uint16_t, char32_t>& map) {
 }
 }  // namespace
 
-std::u32string utf8ToCodepoints(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len; ++k)
-      cp = (cp << 6) | (i + k < s.size() ? (static_cast<unsigned char>(s[i + k]) & 0x3Fu) : 0u);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
 std::uint16_t EmbeddedFont::cidFor(char32_t cp) {
   std::uint16_t gid = ttf_.glyph(cp);
   if (gid == 0) {
@@ -72,13 +58,13 @@ std::uint16_t EmbeddedFont::cidFor(char32_t cp) {
 
 std::string EmbeddedFont::encode(std::string_view utf8) {
   std::string hex = "<";
-  for (char32_t cp : utf8ToCodepoints(utf8)) hex += hex4(cidFor(cp));
+  for (char32_t cp : pdf::utf8ToCodepoints(utf8)) hex += hex4(cidFor(cp));
   return hex + ">";
 }
 
 double EmbeddedFont::width(std::string_view utf8, double size) const {
   double units = 0;
-  for (char32_t cp : utf8ToCodepoints(utf8)) units += ttf_.advance(ttf_.glyph(cp));
+  for (char32_t cp : pdf::utf8ToCodepoints(utf8)) units += ttf_.advance(ttf_.glyph(cp));
   return units * size / ttf_.unitsPerEm();
 }
 

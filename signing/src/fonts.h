@@ -13,8 +13,6 @@
 
 namespace chancery::signing::font {
 
-std::u32string utf8ToCodepoints(std::string_view utf8);
-
 class EmbeddedFont {
  public:
   EmbeddedFont(TrueType ttf, pdf::Ref ref) : ttf_(std::move(ttf)), ref_(ref) {}

@@ -72,11 +72,7 @@ std::vector<std::string> wrap(font::EmbeddedFont& f, const std::string& text, do
   return lines;
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
+std::string num(double v) { return pdf::formatNumber(v); }
 
 pdf::Ref appearance(pdf::IncrementalWriter& w, font::EmbeddedFont& f, const Field& field,
                     const Object& rect, const std::string& value) {

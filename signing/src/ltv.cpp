@@ -20,12 +20,10 @@ std::vector<ossl::X509Ptr> signatureCerts(const std::string& cmsDer) {
   for (int i = 0; certs && i < sk_X509_num(certs); ++i) out.emplace_back(sk_X509_value(certs, i));
   sk_X509_free(certs);
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
-  ASN1_OBJECT* obj = OBJ_txt2obj("1.2.840.113549.1.9.16.2.14", 1);
-  auto* token = static_cast<ASN1_STRING*>(CMS_unsigned_get0_data_by_OBJ(si, obj, -3, V_ASN1_SEQUENCE));
-  ASN1_OBJECT_free(obj);
-  if (token) {
-    const unsigned char* t = ASN1_STRING_get0_data(token);
-    ossl::Pkcs7 p7(d2i_PKCS7(nullptr, &t, ASN1_STRING_length(token)));
+  std::string token = ossl::signerAttribute(si, "1.2.840.113549.1.9.16.2.14", false, V_ASN1_SEQUENCE);
+  if (!token.empty()) {
+    auto* t = reinterpret_cast<const unsigned char*>(token.data());
+    ossl::Pkcs7 p7(d2i_PKCS7(nullptr, &t, static_cast<long>(token.size())));
     if (p7 && PKCS7_type_is_signed(p7.get()) && p7->d.sign->cert)
       for (int i = 0; i < sk_X509_num(p7->d.sign->cert); ++i) {
         X509* c = sk_X509_value(p7->d.sign->cert, i);

@@ -100,4 +100,15 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
+std::string signerAttribute(CMS_SignerInfo* si, const char* oid, bool signedAttr, int type) {
+  ASN1_OBJECT* obj = OBJ_txt2obj(oid, 1);
+  void* v = signedAttr ? CMS_signed_get0_data_by_OBJ(si, obj, -3, type)
+                       : CMS_unsigned_get0_data_by_OBJ(si, obj, -3, type);
+  ASN1_OBJECT_free(obj);
+  auto* str = static_cast<ASN1_STRING*>(v);
+  if (!str) return {};
+  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(str)),
+                     static_cast<std::size_t>(ASN1_STRING_length(str)));
+}
+
 }  // namespace chancery::signing::ossl

@@ -44,4 +44,8 @@ std::string subjectText(X509* cert);  // one-line RFC 2253 subject
 std::string commonName(X509* cert);
 std::string hex(std::string_view bytes);
 
+// The value of a SignerInfo attribute as bytes: an OCTET STRING's content, or a SEQUENCE's
+// whole encoding (`type` V_ASN1_OCTET_STRING or V_ASN1_SEQUENCE). Empty when absent.
+std::string signerAttribute(CMS_SignerInfo* si, const char* oid, bool signedAttr, int type);
+
 }  // namespace chancery::signing::ossl

@@ -141,7 +141,10 @@ void writeString(const std::string& s, bool hexForm, std::string& out) {
   out += ')';
 }
 
-void writeReal(double r, std::string& out) {
+void writeReal(double r, std::string& out) { out += formatNumber(r); }
+}  // namespace
+
+std::string formatNumber(double r) {
   char buf[64];
   if (std::fabs(r) < 1e-9) r = 0;
   int n = std::snprintf(buf, sizeof buf, "%.4f", r);
@@ -150,9 +153,23 @@ void writeReal(double r, std::string& out) {
   while (s.size() > 1 && s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";
-  out += s;
+  return s;
 }
-}  // namespace
+
+std::u32string utf8ToCodepoints(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (i + k < s.size() ? (static_cast<unsigned char>(s[i + k]) & 0x3Fu) : 0u);
+    out += cp;
+    i += len;
+  }
+  return out;
+}
+
 
 void serialize(const Object& o, std::string& out) {
   switch (o.type()) {
@@ -214,21 +231,12 @@ Object textString(std::string_view utf8) {
   for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7f;
   if (ascii) return Object::string(std::string(utf8));
   std::string out = "\xFE\xFF";
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    auto c = static_cast<unsigned char>(utf8[i]);
+  auto put16 = [&out](std::uint32_t u) {
+    out += static_cast<char>((u >> 8) & 0xFF);
+    out += static_cast<char>(u & 0xFF);
+  };
+  for (char32_t c : utf8ToCodepoints(utf8)) {
     std::uint32_t cp = c;
-    std::size_t len = 1;
-    if (c >= 0xF0) { cp = c & 0x07u; len = 4; }
-    else if (c >= 0xE0) { cp = c & 0x0Fu; len = 3; }
-    else if (c >= 0xC0) { cp = c & 0x1Fu; len = 2; }
-    for (std::size_t k = 1; k < len && i + k < utf8.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-    i += len;
-    auto put16 = [&out](std::uint32_t u) {
-      out += static_cast<char>((u >> 8) & 0xFF);
-      out += static_cast<char>(u & 0xFF);
-    };
     if (cp >= 0x10000) {
       cp -= 0x10000;
       put16(0xD800 + (cp >> 10));

@@ -91,6 +91,11 @@ std::string serialize(const Object& o);
 // "n g obj ... endobj\n"
 void serializeIndirect(Ref ref, const Object& o, std::string& out);
 
+// A number for content streams and dictionaries: at most 4 decimals, no exponent.
+std::string formatNumber(double v);
+// UTF-8 to code points (no validation beyond bounds: malformed bytes become odd code points).
+std::u32string utf8ToCodepoints(std::string_view utf8);
+
 // Text string in the form PDF readers expect: PDFDocEncoding-safe ASCII stays literal,
 // anything else becomes UTF-16BE with a BOM.
 Object textString(std::string_view utf8);
