@@ -319,6 +319,19 @@ Object Reader::resolveAt(const Object& o, std::size_t rev) const {
   return r ? std::move(*r) : Object::null();
 }
 
+std::uint32_t Reader::nextFreeNumber() const {
+  std::uint32_t next = size_;
+  for (const Revision& r : revisions_)
+    for (auto& [num, e] : r.entries) next = std::max(next, num + 1);
+  return next;
+}
+
+bool Reader::endsCleanly() const {
+  for (char c : data_.substr(revisions_.back().end))
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\0' && c != '\f') return false;
+  return true;
+}
+
 Ref Reader::catalogRef() const {
   const Object* root = trailer().get("Root");
   if (!root || !root->is(Type::Ref)) malformed("/Root is not a reference");

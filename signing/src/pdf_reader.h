@@ -42,6 +42,11 @@ class Reader {
   const std::vector<Revision>& revisions() const { return revisions_; }  // oldest first
   const Object& trailer() const { return revisions_.back().trailer; }
   std::uint32_t size() const { return size_; }  // /Size of the newest revision
+  // One above the highest object number any xref section lists (a lying /Size must not make
+  // an update reuse a live number).
+  std::uint32_t nextFreeNumber() const;
+  // True when only whitespace follows the newest revision's %%EOF.
+  bool endsCleanly() const;
   std::string headerVersion() const { return headerVersion_; }
 
   // Loads an object as of the newest revision (or of revision `rev`); nullopt if it is free

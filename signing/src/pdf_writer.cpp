@@ -8,7 +8,7 @@
 
 namespace chancery::signing::pdf {
 
-IncrementalWriter::IncrementalWriter(const Reader& reader) : reader_(reader), next_(reader.size()) {}
+IncrementalWriter::IncrementalWriter(const Reader& reader) : reader_(reader), next_(reader.nextFreeNumber()) {}
 
 Ref IncrementalWriter::allocate() { return {next_++, 0}; }
 

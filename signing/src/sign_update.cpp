@@ -58,6 +58,11 @@ std::size_t estimateReserve(const SignOptions& options, std::size_t chainDerByte
 Layout build(std::string_view pdf, const SignOptions& options, X509* signer,
              std::size_t reservedBytes) {
   pdf::Reader reader(pdf);
+  // Bytes after the last %%EOF are a cut-off update or foreign data: signing them would seal
+  // garbage into the document.
+  if (!reader.endsCleanly())
+    throw SigningError(ErrorCode::Malformed, "data after the last %%EOF (truncated update?)",
+                       static_cast<std::int64_t>(reader.revisions().back().end));
   pdf::IncrementalWriter writer(reader);
   auto when = options.signingTime.value_or(std::chrono::system_clock::now());
   font::FontSet fonts(writer);

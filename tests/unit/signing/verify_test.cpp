@@ -1,6 +1,8 @@
 // Verification: fresh signatures are valid, and every kind of tampering is caught.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "chancery/signing/error.h"
 #include "chancery/signing/signer.h"
 #include "chancery/signing/verifier.h"
@@ -210,6 +212,16 @@ TEST(Verifier, UnreadableInputsGiveExitCode2AndSigningRefusesThem) {
       {"empty", "", ErrorCode::NotPdf},
       {"header only", "%PDF-1.7\n%%EOF\n", ErrorCode::Malformed},
   };
+  // A signed file cut in the middle of a later update: the older xref is still findable.
+  std::string twice = signPdf(signFile("/pdfs/helloworld.pdf"), Env::get().p12("signer2"), SignOptions{});
+  std::string cut = twice.substr(0, twice.size() - 300);
+  try {
+    signPdf(cut, Env::get().p12("signer1"), SignOptions{});
+    ADD_FAILURE() << "a cut-off update was signed";
+  } catch (const SigningError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Malformed) << e.what();
+  }
+  EXPECT_NE(verifyPdf(cut, trusting()).exitCode(), 0);
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     VerificationReport r = verifyPdf(c.bytes, trusting());
@@ -227,6 +239,12 @@ TEST(Verifier, ReusableVerifierAndBadAnchors) {
   std::string pdf = signFile("/pdfs/helloworld.pdf");
   Verifier verifier(trusting());
   EXPECT_TRUE(verifier.verify(pdf).allValid());
+  std::string dir = Env::get().scratch("anchors");
+  std::filesystem::create_directories(dir);
+  spit(dir + "/root.pem", Env::get().pem("root"));
+  VerifyOptions byDir;
+  byDir.trustAnchorDirs = {dir};
+  EXPECT_TRUE(verifyPdf(pdf, byDir).allValid());
   EXPECT_EQ(verifier.verify("garbage").exitCode(), 2);
   VerifyOptions missing;
   missing.trustAnchorFiles = {"/nonexistent/root.pem"};
