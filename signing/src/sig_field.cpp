@@ -1,5 +1,6 @@
 #include "sig_field.h"
 
+#include <algorithm>
 #include <set>
 
 #include "chancery/signing/error.h"
@@ -51,29 +52,32 @@ Object current(const Reader& reader, IncrementalWriter& writer, std::uint32_t nu
   return o ? std::move(*o) : Object::null();
 }
 
-PageBox pageBox(const Reader& reader, std::size_t pageIndex) {
-  PageBox box;
-  Object node = reader.page(pageIndex).second;
-  bool haveBox = false, haveRotate = false;
+namespace {
+// An inheritable page attribute (ISO 32000 7.7.3.4), or null.
+Object inherited(const Reader& reader, Object node, const char* key) {
   for (int depth = 0; depth < 32 && node.isDict(); ++depth) {
-    if (const Object* mb = node.get("MediaBox"); mb && !haveBox) {
-      Object arr = reader.resolve(*mb);
-      if (arr.is(Type::Array) && arr.items().size() == 4) {
-        box.x0 = reader.resolve(arr.items()[0]).asReal();
-        box.y0 = reader.resolve(arr.items()[1]).asReal();
-        box.x1 = reader.resolve(arr.items()[2]).asReal();
-        box.y1 = reader.resolve(arr.items()[3]).asReal();
-        haveBox = true;
-      }
-    }
-    if (const Object* r = node.get("Rotate"); r && !haveRotate) {
-      box.rotate = static_cast<int>(((reader.resolve(*r).asInt() % 360) + 360) % 360);
-      haveRotate = true;
-    }
+    if (const Object* v = node.get(key)) return reader.resolve(*v);
     const Object* parent = node.get("Parent");
     if (!parent) break;
     node = reader.resolve(*parent);
   }
+  return Object::null();
+}
+}  // namespace
+
+PageBox pageBox(const Reader& reader, std::size_t pageIndex) {
+  PageBox box;
+  Object page = reader.page(pageIndex).second;
+  // The visible area is the CropBox, which defaults to the MediaBox.
+  Object rect = inherited(reader, page, "CropBox");
+  if (!rect.is(Type::Array) || rect.items().size() != 4) rect = inherited(reader, page, "MediaBox");
+  if (rect.is(Type::Array) && rect.items().size() == 4) {
+    double v[4];
+    for (std::size_t i = 0; i < 4; ++i) v[i] = reader.resolve(rect.items()[i]).asReal();
+    box = {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3]), 0};
+  }
+  Object rotate = inherited(reader, page, "Rotate");
+  if (rotate.is(Type::Int)) box.rotate = static_cast<int>(((rotate.asInt() % 360) + 360) % 360);
   return box;
 }
 
