@@ -23,7 +23,7 @@ Layout build(std::string_view pdf, const SignOptions& options, X509* signer,
 std::string digest(const Layout& layout);
 
 // The original file is the start of the first byte range, so its hash can run on another core
-// while the update is laid out. Worth a thread only for large files.
+// while the update is laid out. Worth a thread only from 1 MiB on: on a busy machine the thread may wait for a core.
 class PrefixHash {
  public:
   explicit PrefixHash(std::string_view original);
