@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
   for (const std::string& file : files) {
     std::string pdf = slurp(file);
     std::string out;
-    int runs = pdf.size() > 1'000'000 ? 9 : 21;
+    int runs = pdf.size() > 1'000'000 ? 15 : 51;
     double signMs = medianMs(runs, [&] { out = signer.sign(pdf, SignOptions{}); });
     double hashMs = static_cast<double>(pdf.size()) / shaRate;
     double signFloor = hashMs + rsaSign;
