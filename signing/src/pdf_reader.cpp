@@ -1,6 +1,7 @@
 #include "pdf_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "chancery/signing/error.h"
@@ -223,10 +224,42 @@ std::optional<Object> Reader::objectAt(std::uint32_t num, std::size_t rev) const
   }
 }
 
+std::optional<std::size_t> Reader::recoveredOffset(std::uint32_t num) const {
+  if (!scanned_) {
+    // Writers that miscount offsets are common enough (qpdf repairs them too): index every
+    // "n g obj" once, the last occurrence winning as a reader of the whole file would see it.
+    scanned_.emplace();
+    for (std::size_t at = data_.find("obj"); at != std::string_view::npos; at = data_.find("obj", at + 3)) {
+      std::size_t p = at;
+      while (p > 0 && Parser::isSpace(static_cast<unsigned char>(data_[p - 1]))) --p;
+      std::size_t genEnd = p;
+      while (p > 0 && data_[p - 1] >= '0' && data_[p - 1] <= '9') --p;
+      if (p == genEnd || p == 0 || !Parser::isSpace(static_cast<unsigned char>(data_[p - 1]))) continue;
+      std::size_t numEnd = p - 1;
+      while (numEnd > 0 && Parser::isSpace(static_cast<unsigned char>(data_[numEnd - 1]))) --numEnd;
+      std::size_t numStart = numEnd;
+      while (numStart > 0 && data_[numStart - 1] >= '0' && data_[numStart - 1] <= '9') --numStart;
+      if (numStart == numEnd || numEnd - numStart > 9) continue;
+      std::uint32_t n = 0;
+      std::from_chars(data_.data() + numStart, data_.data() + numEnd, n);
+      (*scanned_)[n] = numStart;
+    }
+  }
+  auto it = scanned_->find(num);
+  if (it == scanned_->end()) return std::nullopt;
+  return it->second;
+}
+
 Object Reader::loadEntry(std::uint32_t num, const XrefEntry& e, std::size_t rev) const {
   if (e.type == 1) {
-    if (e.offset >= data_.size()) malformed("xref offset outside the file", SIZE_MAX, num);
-    return parseIndirectAt(static_cast<std::size_t>(e.offset), num, rev);
+    try {
+      if (e.offset >= data_.size()) malformed("xref offset outside the file", SIZE_MAX, num);
+      return parseIndirectAt(static_cast<std::size_t>(e.offset), num, rev);
+    } catch (const SigningError& err) {
+      auto found = recoveredOffset(num);
+      if (err.code() != ErrorCode::Malformed || !found || *found == e.offset) throw;
+      return parseIndirectAt(*found, num, rev);
+    }
   }
   const ObjStm& stm = objectStream(static_cast<std::uint32_t>(e.offset), rev);
   for (auto& [n, off] : stm.offsets) {

@@ -82,6 +82,8 @@ class Reader {
   Object loadEntry(std::uint32_t num, const XrefEntry& e, std::size_t rev) const;
   const ObjStm& objectStream(std::uint32_t stmNum, std::size_t rev) const;
   const std::vector<XrefEntry>& table(std::size_t rev) const;
+  // Where "num gen obj" really starts when the xref is off (built on first need by scanning).
+  std::optional<std::size_t> recoveredOffset(std::uint32_t num) const;
 
   std::string_view data_;
   std::string headerVersion_;
@@ -90,6 +92,7 @@ class Reader {
   mutable std::map<std::size_t, std::vector<XrefEntry>> tables_;  // merged xref per revision
   mutable std::unordered_map<std::uint64_t, ObjStm> objStms_;     // keyed by stream file offset
   mutable int loadDepth_ = 0;
+  mutable std::optional<std::unordered_map<std::uint32_t, std::size_t>> scanned_;
 };
 
 }  // namespace chancery::signing::pdf

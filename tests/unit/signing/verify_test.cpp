@@ -198,6 +198,19 @@ TEST(Verifier, LinearizedFileCountsAsOneRevision) {
   EXPECT_TRUE(accepted.accepted) << accepted.reason;
 }
 
+// Offsets in the xref that miss their object by a few bytes are found again by scanning.
+TEST(Verifier, MiscountedXrefOffsetsAreRecovered) {
+  std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
+  std::size_t entry = original.find("0000000010 00000 n");  // object 1 (the catalog)
+  ASSERT_NE(entry, std::string::npos);
+  std::string damaged = original;
+  damaged.replace(entry, 10, "0000000016");  // points into "1 0 obj  % entry point"
+  std::string pdf = signPdf(damaged, Env::get().p12("signer1"), SignOptions{});
+  EXPECT_TRUE(verifyPdf(pdf, trusting()).allValid());
+  spit(Env::get().scratch("recovered.pdf"), pdf);
+  EXPECT_EQ(pdfsig(Env::get().scratch("recovered.pdf")).valid, 1);
+}
+
 TEST(Verifier, UnreadableInputsGiveExitCode2AndSigningRefusesThem) {
   std::string good = slurp(sharedDir() + "/pdfs/reference.pdf");
   std::string encryptedPath = Env::get().scratch("encrypted.pdf");
