@@ -198,6 +198,23 @@ TEST(Verifier, LinearizedFileCountsAsOneRevision) {
   EXPECT_TRUE(accepted.accepted) << accepted.reason;
 }
 
+// qpdf rewrites a corpus file as PDF 2.0 with object streams; it signs like any other.
+TEST(Verifier, SignsAPdf20File) {
+  std::string path = Env::get().scratch("v20.pdf");
+  int status = 0;
+  std::string out = run("qpdf --force-version=2.0 --object-streams=generate " + sharedDir() +
+                        "/pdfs-vi/06-quyet-dinh-TTg-PDFA-2b.pdf " + path, &status);
+  ASSERT_EQ(status, 0) << out;
+  std::string original = slurp(path);
+  ASSERT_EQ(original.substr(0, 8), "%PDF-2.0");
+  std::string pdf = signPdf(original, Env::get().p12("signer2"), SignOptions{});
+  EXPECT_TRUE(verifyPdf(pdf, trusting()).allValid());
+  spit(path, pdf);
+  PdfsigResult ps = pdfsig(path);
+  EXPECT_EQ(ps.valid, 1) << ps.output;
+  EXPECT_TRUE(qpdfCheck(path));
+}
+
 // Offsets in the xref that miss their object by a few bytes are found again by scanning.
 TEST(Verifier, MiscountedXrefOffsetsAreRecovered) {
   std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
