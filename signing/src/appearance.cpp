@@ -1,5 +1,6 @@
 #include "appearance.h"
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -23,9 +24,46 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
-// One appearance XObject under construction.
+// The page as the reader sees it: layouts are computed in display space (origin at the bottom
+// left of the displayed, rotated page) and mapped back to PDF user space for the widget.
+struct View {
+  pdf::PageBox box;
+  double width() const { return box.rotate % 180 ? box.y1 - box.y0 : box.x1 - box.x0; }
+  double height() const { return box.rotate % 180 ? box.x1 - box.x0 : box.y1 - box.y0; }
+  std::pair<double, double> toDisplay(double x, double y) const {
+    switch (box.rotate) {
+      case 90: return {y - box.y0, box.x1 - x};
+      case 180: return {box.x1 - x, box.y1 - y};
+      case 270: return {box.y1 - y, x - box.x0};
+      default: return {x - box.x0, y - box.y0};
+    }
+  }
+  std::pair<double, double> toUser(double x, double y) const {
+    switch (box.rotate) {
+      case 90: return {box.x1 - y, x + box.y0};
+      case 180: return {box.x1 - x, box.y1 - y};
+      case 270: return {y + box.x0, box.y1 - x};
+      default: return {x + box.x0, y + box.y0};
+    }
+  }
+  template <typename F>
+  static Rect mapRect(const Rect& r, F f) {
+    auto [ax, ay] = f(r.x, r.y);
+    auto [bx, by] = f(r.x + r.width, r.y + r.height);
+    return {std::min(ax, bx), std::min(ay, by), std::abs(bx - ax), std::abs(by - ay)};
+  }
+  Rect toDisplay(const Rect& r) const { return mapRect(r, [this](double x, double y) { return toDisplay(x, y); }); }
+  Rect toUser(const Rect& r) const { return mapRect(r, [this](double x, double y) { return toUser(x, y); }); }
+};
+
+View viewOf(const pdf::Reader& reader, const Appearance& a) {
+  return View{pdf::pageBox(reader, static_cast<std::size_t>(std::max(a.page, 1) - 1))};
+}
+
+// One appearance XObject under construction, drawn upright in display space.
 struct Canvas {
   double w, h;
+  int rotate = 0;  // the page's /Rotate, undone by the form's /Matrix
   std::string content;
   Object fonts = Object::dict(), xobjects = Object::dict();
 
@@ -46,6 +84,11 @@ struct Canvas {
     d.set("Type", Object::name("XObject"));
     d.set("Subtype", Object::name("Form"));
     d.set("BBox", Object::array({Object::integer(0), Object::integer(0), Object::real(w), Object::real(h)}));
+    if (rotate) {  // counter-clockwise by the page rotation, so the viewer's turn makes it upright
+      double c = rotate == 180 ? -1 : 0, sn = rotate == 90 ? 1 : rotate == 270 ? -1 : 0;
+      d.set("Matrix", Object::array({Object::real(c), Object::real(sn), Object::real(-sn), Object::real(c),
+                                     Object::integer(0), Object::integer(0)}));
+    }
     Object res = Object::dict();
     if (!fonts.keys().empty()) res.set("Font", fonts);
     if (!xobjects.keys().empty()) res.set("XObject", xobjects);
@@ -62,12 +105,13 @@ Rect required(const Appearance& a) {
 
 // Decree 30 appendix I: position title on top, the handwritten signature in the middle, the
 // full name at the bottom, all centred.
-Placement signerImage(pdf::IncrementalWriter& w, font::FontSet& fonts, const Appearance& a) {
-  Rect r = required(a);
+Placement signerImage(const View& view, pdf::IncrementalWriter& w, font::FontSet& fonts, const Appearance& a) {
+  Rect user = required(a);
+  Rect r = view.toDisplay(user);
   font::EmbeddedFont& bold = fonts.get(a.boldFontPath.empty() ? font::defaultFont(true) : a.boldFontPath);
   double size = a.fontSize > 0 ? a.fontSize : 13;
   double line = size * 1.25;
-  Canvas c{r.width, r.height, {}};
+  Canvas c{r.width, r.height, view.box.rotate, {}};
   std::vector<std::string> title = lines(a.position);
   double y = r.height - line;
   for (const std::string& t : title) {
@@ -83,11 +127,13 @@ Placement signerImage(pdf::IncrementalWriter& w, font::FontSet& fonts, const App
     double scale = std::min(bw / img.width, bh / img.height);
     double iw = img.width * scale, ih = img.height * scale;
     double ix = (r.width - iw) / 2, iy = bandBottom + (bh - ih) / 2;
-    // Remembered in the stream so that a later seal can find the image (see sealRect).
-    c.content = kImageBoxTag + num(r.x + ix) + " " + num(r.y + iy) + " " + num(iw) + " " + num(ih) + "\n" + c.content;
+    // Remembered (in user space) so that a later seal can find the image (see imageBoxOf).
+    Rect box = view.toUser(Rect{r.x + ix, r.y + iy, iw, ih});
+    c.content = kImageBoxTag + num(box.x) + " " + num(box.y) + " " + num(box.width) + " " + num(box.height) +
+                "\n" + c.content;
     c.image(img, "Im1", ix, iy, iw, ih);
   }
-  return {r, c.write(w)};
+  return {user, c.write(w)};
 }
 
 // The image box of an earlier signature field, from our tag, else the middle of its widget.
@@ -118,7 +164,7 @@ Rect imageBoxOf(const pdf::Reader& reader, const std::string& field) {
   throw SigningError(ErrorCode::FieldNotFound, "no signature field named " + field);
 }
 
-Placement seal(const pdf::Reader& reader, pdf::IncrementalWriter& w, const Appearance& a) {
+Placement seal(const pdf::Reader& reader, const View& view, pdf::IncrementalWriter& w, const Appearance& a) {
   if (a.imagePng.empty()) throw SigningError(ErrorCode::InvalidArgument, "a seal needs its PNG image");
   image::Image img = image::addPng(w, a.imagePng);
   double sw = 0, sh = 0;
@@ -132,25 +178,25 @@ Placement seal(const pdf::Reader& reader, pdf::IncrementalWriter& w, const Appea
     sw = 36 * kMm;
     sh = sw * img.height / img.width;
   }
-  Rect r;
+  Rect r;  // display space
   if (a.rect) {
-    r = *a.rect;
+    r = view.toDisplay(*a.rect);
   } else if (!a.sealOverField.empty()) {
-    Rect box = imageBoxOf(reader, a.sealOverField);
+    Rect box = view.toDisplay(imageBoxOf(reader, a.sealOverField));
     // Right edge at a third of the signature image, centred on it vertically.
     r = {box.x + box.width / 3 - sw, box.y + box.height / 2 - sh / 2, sw, sh};
   } else {
     throw SigningError(ErrorCode::InvalidArgument, "a seal needs a rectangle or sealOverField");
   }
-  Canvas c{r.width, r.height, {}};
+  Canvas c{r.width, r.height, view.box.rotate, {}};
   double scale = std::min(r.width / sw, r.height / sh);
   c.image(img, "Im1", (r.width - sw * scale) / 2, (r.height - sh * scale) / 2, sw * scale, sh * scale);
-  return {r, c.write(w)};
+  return {view.toUser(r), c.write(w)};
 }
 
 // Text-only organisation signature at the top right of the page (Decree 30 appendix I, for
 // attachments and copies): organisation, document number, ISO 8601 signing time.
-Placement organisationText(const pdf::Reader& reader, pdf::IncrementalWriter& w, font::FontSet& fonts,
+Placement organisationText(const View& view, pdf::IncrementalWriter& w, font::FontSet& fonts,
                            const SignOptions& o, X509* signer, std::chrono::system_clock::time_point when) {
   const Appearance& a = o.appearance;
   font::EmbeddedFont& regular = fonts.get(a.fontPath.empty() ? font::defaultFont(false) : a.fontPath);
@@ -162,22 +208,21 @@ Placement organisationText(const pdf::Reader& reader, pdf::IncrementalWriter& w,
   double width = 0;
   for (auto& t : text) width = std::max(width, regular.width(t, size));
   double line = size * 1.1;
-  Rect r;
+  Rect r;  // display space
   if (a.rect) {
-    r = *a.rect;
+    r = view.toDisplay(*a.rect);
   } else {
-    pdf::PageBox box = pdf::pageBox(reader, static_cast<std::size_t>(std::max(a.page, 1) - 1));
     double h = line * static_cast<double>(text.size()) + 4;
     // Inside the top margin (Decree 30: 20-25 mm) so the block never covers the heading.
-    r = {box.x1 - 15 * kMm - (width + 4), box.y1 - 4 * kMm - h, width + 4, h};
+    r = {view.width() - 15 * kMm - (width + 4), view.height() - 4 * kMm - h, width + 4, h};
   }
-  Canvas c{r.width, r.height, {}};
+  Canvas c{r.width, r.height, view.box.rotate, {}};
   double y = r.height - 2 - line;
   for (auto& t : text) {
     c.text(regular, "F1", size, 2, y + (line - size) / 2 + 1, t);
     y -= line;
   }
-  return {r, c.write(w)};
+  return {view.toUser(r), c.write(w)};
 }
 }  // namespace
 
@@ -187,15 +232,16 @@ Placement build(const pdf::Reader& reader, pdf::IncrementalWriter& writer, font:
   const Appearance& a = options.appearance;
   if (a.page < 1 || static_cast<std::size_t>(a.page) > reader.pageCount())
     throw SigningError(ErrorCode::InvalidArgument, "page " + std::to_string(a.page) + " does not exist");
+  View view = viewOf(reader, a);
   switch (a.kind) {
-    case AppearanceKind::SignerImage: return signerImage(writer, fonts, a);
-    case AppearanceKind::Seal: return seal(reader, writer, a);
+    case AppearanceKind::SignerImage: return signerImage(view, writer, fonts, a);
+    case AppearanceKind::Seal: return seal(reader, view, writer, a);
     case AppearanceKind::OrganisationText:
-      return organisationText(reader, writer, fonts, options, signer, signingTime);
+      return organisationText(view, writer, fonts, options, signer, signingTime);
     case AppearanceKind::Invisible: break;
   }
   // PDF/A and PAdES checkers expect even an invisible widget to carry an appearance.
-  Canvas empty{0, 0, {}};
+  Canvas empty{0, 0, 0, {}};
   return {Rect{}, empty.write(writer)};
 }
 

@@ -127,5 +127,42 @@ TEST(Appearance, OrganisationTextSitsTopRightWithIsoTime) {
   EXPECT_TRUE(qpdfCheck(path));
 }
 
+// A landscape page made with /Rotate 90: the blocks are laid out and drawn upright as the
+// reader sees the page, the organisation text still at the top right.
+TEST(Appearance, RotatedPageGetsUprightBlocks) {
+  std::string rotatedPath = Env::get().scratch("rotated-src.pdf");
+  int status = 0;
+  run("qpdf --rotate=+90:1 " + sharedDir() + "/pdfs-vi/01-quyet-dinh-1-trang.pdf " + rotatedPath, &status);
+  ASSERT_EQ(status, 0);
+  SignOptions o;
+  o.appearance.kind = AppearanceKind::OrganisationText;
+  o.appearance.documentNumber = "Số: 12/QĐ-UBND";
+  std::string pdf = signPdf(slurp(rotatedPath), Env::get().p12("signer2"), o);
+  SignOptions leader = signerImage("CHỦ TỊCH", "Nguyễn Văn A", {60, 500, 120, 200});  // user space
+  leader.fieldName = "LanhDao";
+  pdf = signPdf(pdf, Env::get().p12("signer1"), leader);
+  SignOptions clerk;
+  clerk.fieldName = "VanThu";
+  clerk.appearance.kind = AppearanceKind::Seal;
+  clerk.appearance.imagePng = sealPng(30);
+  clerk.appearance.sealOverField = "LanhDao";
+  pdf = signPdf(pdf, Env::get().p12("signer2"), clerk);
+  std::string path = save("rotated.pdf", pdf);
+  EXPECT_TRUE(verifyPdf(pdf, trusting()).allValid());
+  std::string bbox = run("pdftotext -bbox '" + path + "' -");  // coordinates as displayed
+  auto at = bbox.find(">12/QĐ-UBND<");
+  ASSERT_NE(at, std::string::npos) << bbox.substr(0, 500);
+  double xMin = std::stod(bbox.substr(bbox.rfind("xMin=\"", at) + 6));
+  double yMin = std::stod(bbox.substr(bbox.rfind("yMin=\"", at) + 6));
+  double xMax = std::stod(bbox.substr(bbox.rfind("xMax=\"", at) + 6));
+  double yMax = std::stod(bbox.substr(bbox.rfind("yMax=\"", at) + 6));
+  EXPECT_GT(xMin, 842.0 / 2) << "not on the right of the landscape page";
+  EXPECT_LT(yMin, 595.0 / 6) << "not at its top";
+  EXPECT_GT(xMax - xMin, yMax - yMin) << "the text runs vertically";
+  std::string text = run("pdftotext -layout '" + path + "' -");
+  EXPECT_NE(text.find("CHỦ TỊCH"), std::string::npos);
+  EXPECT_NE(text.find("Nguyễn Văn A"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace chancery::signing::test
