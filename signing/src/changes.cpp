@@ -117,6 +117,8 @@ class Classifier {
   void fieldChange(const std::string& id, const Object& before, const Object& after,
                    const std::set<std::string>& changed, const std::string& keys) {
     bool sig = isSigField(after);
+    // A signed signature field is frozen: a new /V or /AP would swap or restyle a signature.
+    if (sig && before.get("V")) return note(ChangeKind::Other, id + " (signed signature field):" + keys);
     for (const std::string& k : changed) {
       bool fillable = k == "V" || k == "AP" || k == "AS" || k == "MK";
       if (sig && k == "V" && !before.get("V")) continue;  // an empty signature field signed
@@ -153,8 +155,13 @@ class Classifier {
       for (auto& x : v) if (x == o) return true;
       return false;
     };
-    for (const Object& o : oldItems)
-      if (!contains(newItems, o)) judgeMember(id + ": removed", at(o, rev_));
+    for (const Object& o : oldItems) {
+      if (contains(newItems, o)) continue;
+      Object gone = at(o, rev_);
+      // Dropping a signature's field or widget hides the signature: never bookkeeping.
+      if (gone.isDict() && isSigField(gone)) note(ChangeKind::Other, id + ": removed a signature field");
+      else judgeMember(id + ": removed", gone);
+    }
     for (const Object& o : newItems)
       if (!contains(oldItems, o)) judgeMember(id + ": added", at(o, last_));
     if (oldItems.size() == newItems.size()) {

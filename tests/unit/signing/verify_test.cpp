@@ -113,6 +113,33 @@ TEST(Verifier, NewTextFieldAfterSigningIsModified) {
   EXPECT_EQ(r.signatures[0].changesAfter, ChangeKind::Other) << toText(r);
 }
 
+// Restyling or hiding an earlier signature is a modification, not signature bookkeeping.
+TEST(Verifier, ChangingOrRemovingASignedFieldIsModified) {
+  std::string pdf = signFile("/pdfs/helloworld.pdf");
+  pdf::Reader reader(pdf);
+  pdf::Object catalog = reader.catalog();
+  pdf::Object acro = reader.resolve(*catalog.get("AcroForm"));
+  pdf::Ref fieldRef = acro.get("Fields")->items().at(0).asRef();
+  {
+    pdf::IncrementalWriter w(reader);
+    pdf::Object field = *reader.object(fieldRef.num);
+    pdf::Object ap = pdf::Object::dict();
+    ap.set("N", pdf::Object::ref(w.add(pdf::Object::stream(pdf::Object::dict(), "0 0 m 10 10 l S"))));
+    field.set("AP", std::move(ap));
+    w.replace(fieldRef.num, std::move(field));
+    VerificationReport r = verifyPdf(pdf + w.finish(pdf.size()).update, trusting());
+    EXPECT_EQ(r.signatures.at(0).changesAfter, ChangeKind::Other) << toText(r);
+  }
+  {
+    pdf::IncrementalWriter w(reader);
+    auto [pageRef, page] = reader.page(0);
+    page.set("Annots", pdf::Object::array());
+    w.replace(pageRef.num, std::move(page));
+    VerificationReport r = verifyPdf(pdf + w.finish(pdf.size()).update, trusting());
+    EXPECT_EQ(r.signatures.at(0).changesAfter, ChangeKind::Other) << toText(r);
+  }
+}
+
 TEST(Verifier, RevokedSignerFailsWithOnlineRevocation) {
   std::string pdf = signFile("/pdfs/helloworld.pdf", "revoked");
   VerificationReport r = verifyPdf(pdf, trusting(true));
