@@ -79,14 +79,36 @@ Chain verifyChain(X509* signer, X509_STORE* store, STACK_OF(X509)* untrusted, st
   return c;
 }
 
-// Returns the token's genTime when the timestamp verifies over `signatureValue`.
-std::optional<std::time_t> checkTimestamp(const std::string& tokenDer, const std::string& signatureValue,
-                                          X509_STORE* store, STACK_OF(X509)* untrusted, std::string& error) {
+struct Timestamp {
+  std::time_t genTime = 0;
+  ossl::X509Ptr tsa;   // the certificate that signed the token
+  CertStack certs;     // the token's own certificates
+};
+
+// A store with the same anchors whose checks run at `at`: the TSA's certificate must have been
+// valid when it stamped, not necessarily today.
+ossl::Store storeAt(X509_STORE* anchors, std::time_t at) {
+  ossl::Store copy(X509_STORE_new());
+  STACK_OF(X509)* all = X509_STORE_get1_all_certs(anchors);
+  for (int i = 0; all && i < sk_X509_num(all); ++i) X509_STORE_add_cert(copy.get(), sk_X509_value(all, i));
+  sk_X509_pop_free(all, X509_free);
+  X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(copy.get()), at);
+  return copy;
+}
+
+// The timestamp when its token verifies over `signatureValue` (signature, imprint, TSA chain at
+// genTime); nullopt with `error` set otherwise.
+std::optional<Timestamp> checkTimestamp(const std::string& tokenDer, const std::string& signatureValue,
+                                        X509_STORE* store, STACK_OF(X509)* untrusted, std::string& error) {
   auto* p = reinterpret_cast<const unsigned char*>(tokenDer.data());
   ossl::Pkcs7 token(d2i_PKCS7(nullptr, &p, static_cast<long>(tokenDer.size())));
-  if (!token) return error = "timestamp token is not PKCS#7", std::nullopt;
+  if (!token || !PKCS7_type_is_signed(token.get())) return error = "timestamp token is not PKCS#7", std::nullopt;
   TstInfo info(PKCS7_to_TS_TST_INFO(token.get()));
   if (!info) return error = "timestamp token has no TSTInfo", std::nullopt;
+  std::tm tm{};
+  if (ASN1_TIME_to_tm(TS_TST_INFO_get_time(info.get()), &tm) != 1) return error = "bad genTime", std::nullopt;
+  Timestamp ts;
+  ts.genTime = timegm(&tm);
   TS_MSG_IMPRINT* mi = TS_TST_INFO_get_msg_imprint(info.get());
   const EVP_MD* md = EVP_get_digestbyobj(TS_MSG_IMPRINT_get_algo(mi)->algorithm);
   if (!md) return error = "timestamp uses an unknown hash", std::nullopt;
@@ -96,21 +118,33 @@ std::optional<std::time_t> checkTimestamp(const std::string& tokenDer, const std
   VerifyCtx ctx(TS_VERIFY_CTX_new());
   auto* imprint = static_cast<unsigned char*>(OPENSSL_memdup(digest, len));
   TS_VERIFY_CTX_set_imprint(ctx.get(), imprint, len);
-  X509_STORE_up_ref(store);
-  TS_VERIFY_CTX_set_store(ctx.get(), store);
+  TS_VERIFY_CTX_set_store(ctx.get(), storeAt(store, ts.genTime).release());
   TS_VERIFY_CTX_set_certs(ctx.get(), X509_chain_up_ref(untrusted));
   TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_SIGNATURE | TS_VFY_IMPRINT | TS_VFY_VERSION);
   if (TS_RESP_verify_token(ctx.get(), token.get()) != 1) {
     error = "timestamp does not verify: " + ossl::errors();
     return std::nullopt;
   }
-  std::tm tm{};
-  if (ASN1_TIME_to_tm(TS_TST_INFO_get_time(info.get()), &tm) != 1) return error = "bad genTime", std::nullopt;
-  return timegm(&tm);
+  STACK_OF(X509)* own = token->d.sign->cert;
+  ts.certs.reset(own ? X509_chain_up_ref(own) : sk_X509_new_null());
+  for (int i = 0; i < sk_X509_num(untrusted); ++i) {
+    X509_up_ref(sk_X509_value(untrusted, i));
+    sk_X509_push(ts.certs.get(), sk_X509_value(untrusted, i));
+  }
+  STACK_OF(X509)* signers = PKCS7_get0_signers(token.get(), ts.certs.get(), 0);
+  if (signers && sk_X509_num(signers) == 1) {
+    X509_up_ref(sk_X509_value(signers, 0));
+    ts.tsa.reset(sk_X509_value(signers, 0));
+  }
+  sk_X509_free(signers);
+  ERR_clear_error();
+  return ts;
 }
 
+// Fills `out` with the status of each certificate of `chain`; problems and warnings go to `r`.
 void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)* untrusted,
-                     std::time_t at, bool timeProven, SignatureReport& r) {
+                     std::time_t at, bool timeProven, SignatureReport& r,
+                     std::vector<CertificateStatus>& out) {
   for (std::size_t i = 0; i < chain.certs.size(); ++i) {
     X509* cert = chain.certs[i];
     CertificateStatus cs;
@@ -118,7 +152,7 @@ void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)
     bool anchor = i + 1 == chain.certs.size();
     if (anchor) {
       cs.source = "trust anchor";
-      r.chain.push_back(cs);
+      out.push_back(cs);
       continue;
     }
     X509* issuer = chain.certs[i + 1];
@@ -139,13 +173,10 @@ void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)
       std::string what = "revocation of " + cs.subject + " not checked" + (cs.detail.empty() ? "" : ": " + cs.detail);
       (ctx.options->requireRevocation ? r.problems : r.warnings).push_back(what);
     }
-    if (i == 0) r.revocation = cs.status;
-    r.chain.push_back(cs);
+    out.push_back(cs);
   }
 }
-}  // namespace
 
-namespace {
 // The signer certificate among those of the CMS and the DSS (all collected in `certs`).
 X509* findSigner(CMS_SignerInfo* si, STACK_OF(X509)* certs) {
   for (int i = 0; i < sk_X509_num(certs); ++i)
@@ -186,14 +217,19 @@ std::optional<std::time_t> checkSignatureTimestamp(CMS_SignerInfo* si, const Che
   std::string value(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sv)),
                     static_cast<std::size_t>(ASN1_STRING_length(sv)));
   std::string error;
-  auto genTime = checkTimestamp(token, value, ctx.store, untrusted, error);
-  if (!genTime) {
+  auto ts = checkTimestamp(token, value, ctx.store, untrusted, error);
+  if (!ts) {
     r.problems.push_back(error);
     return std::nullopt;
   }
   r.timestampValid = true;
-  r.timestampTime = appearance::isoUtc(*genTime);
-  return genTime;
+  r.timestampTime = appearance::isoUtc(ts->genTime);
+  // The TSA's own chain and revocation, judged at the time it stamped.
+  if (ts->tsa) {
+    Chain chain = verifyChain(ts->tsa.get(), ctx.store, ts->certs.get(), ts->genTime);
+    if (chain.trusted) checkRevocation(chain, ctx, ts->certs.get(), ts->genTime, true, r, r.timestampChain);
+  }
+  return ts->genTime;
 }
 }  // namespace
 
@@ -222,7 +258,10 @@ void check(const pdf::FoundSignature& sig, const CheckContext& ctx, SignatureRep
   r.validAtSigningTime = chain.validAtTime;
   if (!chain.trusted) r.problems.push_back("the signer certificate does not chain to a trust anchor: " + chain.error);
   else if (!chain.validAtTime) r.problems.push_back("a certificate was not valid at signing time: " + chain.error);
-  if (chain.trusted) checkRevocation(chain, ctx, untrusted.get(), at, proven.has_value(), r);
+  if (chain.trusted) {
+    checkRevocation(chain, ctx, untrusted.get(), at, proven.has_value(), r, r.chain);
+    r.revocation = r.chain.front().status;
+  }
 }
 
 }  // namespace chancery::signing::cms

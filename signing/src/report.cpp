@@ -35,6 +35,17 @@ std::string list(const std::vector<std::string>& items) {
 
 const char* yes(bool b) { return b ? "true" : "false"; }
 
+std::string statuses(const std::vector<CertificateStatus>& chain) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    const CertificateStatus& c = chain[i];
+    out += std::string(i ? "," : "") + "{\"subject\":" + quote(c.subject) + ",\"revocation\":" +
+           quote(revocationStatusName(c.status)) + ",\"source\":" + quote(c.source) +
+           ",\"detail\":" + quote(c.detail) + "}";
+  }
+  return out + "]";
+}
+
 std::string signatureJson(const SignatureReport& s) {
   std::string out = "{";
   out += "\"field\":" + quote(s.fieldName) + ",\"subFilter\":" + quote(s.subFilter);
@@ -53,14 +64,8 @@ std::string signatureJson(const SignatureReport& s) {
   out += ",\"timestampPresent\":" + std::string(yes(s.timestampPresent));
   out += ",\"timestampValid\":" + std::string(yes(s.timestampValid));
   out += ",\"revocation\":" + quote(revocationStatusName(s.revocation));
-  out += ",\"chain\":[";
-  for (std::size_t i = 0; i < s.chain.size(); ++i) {
-    const CertificateStatus& c = s.chain[i];
-    out += std::string(i ? "," : "") + "{\"subject\":" + quote(c.subject) + ",\"revocation\":" +
-           quote(revocationStatusName(c.status)) + ",\"source\":" + quote(c.source) +
-           ",\"detail\":" + quote(c.detail) + "}";
-  }
-  out += "],\"changesAfter\":" + quote(changeKindName(s.changesAfter));
+  out += ",\"chain\":" + statuses(s.chain) + ",\"timestampChain\":" + statuses(s.timestampChain);
+  out += ",\"changesAfter\":" + quote(changeKindName(s.changesAfter));
   out += ",\"modified\":" + std::string(yes(s.modified()));
   out += ",\"changeDetails\":" + list(s.changeDetails);
   out += ",\"valid\":" + std::string(yes(s.valid()));

@@ -48,9 +48,11 @@ SignatureReport verifyOne(const pdf::Reader& reader, const pdf::FoundSignature& 
   }
   if (!sig.byteRangeOk) r.problems.push_back("/ByteRange is malformed or does not frame /Contents");
   cms::check(sig, ctx, r);
-  bool dssCoversChain = dss.present && !r.chain.empty();
-  for (const CertificateStatus& cs : r.chain)
-    dssCoversChain = dssCoversChain && (cs.source == "trust anchor" || cs.source.rfind("DSS", 0) == 0);
+  // B-LT: the DSS decides every certificate of both the signer's and the TSA's chains.
+  bool dssCoversChain = dss.present && !r.chain.empty() && !r.timestampChain.empty();
+  for (const auto* chain : {&r.chain, &r.timestampChain})
+    for (const CertificateStatus& cs : *chain)
+      dssCoversChain = dssCoversChain && (cs.source == "trust anchor" || cs.source.rfind("DSS", 0) == 0);
   r.level = levelOf(r, dssCoversChain);
   if (!sig.byteRangeOk) return r;
   std::int64_t signedEnd = sig.byteRange[2] + sig.byteRange[3];

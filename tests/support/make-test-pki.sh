@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the throwaway PKI the signing tests use, with the openssl CLI only:
 #   root -> intermediate -> signer1, signer2, revoked (revoked), expired (2020-2021),
-#                           tsa (EKU timeStamping, critical), ocsp (EKU OCSPSigning)
+#                           tsa (EKU timeStamping, critical), tsa-old (same, 2020-2021),
+#                           ocsp (EKU OCSPSigning)
 # Leaf certificates name OCSP-URL in their AIA and the intermediate names CRL-URL as its CDP:
 # the tests run `openssl ocsp` on a loopback port chosen before this script, so that poppler's
 # pdfsig (which queries the AIA responder itself) and our transport both reach it.
@@ -75,8 +76,11 @@ cnf() { sed -e "s/DBFILE/$1.index/" -e "s/SERIALFILE/$1.serial/" ca.cnf > "$1.cn
 cnf root; cnf inter
 
 key root
-openssl req -new -x509 -key root.key -subj "$(subj 'Chancery Test Root CA')" -days 3650 \
-  -config root.cnf -extensions v3_root -out root.pem
+# The CAs start in 2019 so that signatures timestamped in 2020 (by the 2020-2021 certificates
+# below) can be judged at their timestamp time.
+openssl req -new -key root.key -subj "$(subj 'Chancery Test Root CA')" -config root.cnf -out root.csr
+openssl ca -batch -selfsign -config root.cnf -keyfile root.key -extensions v3_root -in root.csr \
+  -startdate 20190101000000Z -enddate 20361231235959Z -notext -out root.pem 2>/dev/null
 # issue CA-NAME NAME EXT SUBJECT [extra openssl ca args]
 issue() {
   local ca=$1 name=$2 ext=$3 cn=$4; shift 4
@@ -85,12 +89,13 @@ issue() {
   openssl ca -batch -config "$ca.cnf" -cert "$ca.pem" -keyfile "$ca.key" -extensions "$ext" \
     -in "$name.csr" -out "$name.pem" -notext "$@" 2>/dev/null
 }
-issue root inter v3_inter 'Chancery Test Intermediate CA' -days 3650
+issue root inter v3_inter 'Chancery Test Intermediate CA' -startdate 20190101000000Z -enddate 20361231235959Z
 issue inter signer1 v3_signer 'Nguyễn Văn A' -days 730
 issue inter signer2 v3_signer 'UBND tỉnh Bắc An' -days 730
 issue inter revoked v3_signer 'Trần Thị Revoked' -days 730
 issue inter expired v3_signer 'Lê Văn Expired' -startdate 20200101000000Z -enddate 20210101000000Z
 issue inter tsa v3_tsa 'Chancery Test TSA' -days 730
+issue inter tsa-old v3_tsa 'Chancery Test TSA 2020' -startdate 20200101000000Z -enddate 20210101000000Z
 issue inter ocsp v3_ocsp 'Chancery Test OCSP Responder' -days 730
 openssl ca -batch -config inter.cnf -cert inter.pem -keyfile inter.key -revoke revoked.pem \
   -crl_reason keyCompromise 2>/dev/null

@@ -47,6 +47,8 @@ TEST(Levels, BTCarriesAValidTimestamp) {
     VerificationReport r = verifyPdf(pdf, offline());
     ASSERT_EQ(r.signatures.size(), 1u);
     EXPECT_EQ(r.signatures[0].level, "B-T") << toText(r);
+    ASSERT_EQ(r.signatures[0].timestampChain.size(), 3u);  // TSA, intermediate, root
+    EXPECT_EQ(r.signatures[0].timestampChain[0].status, RevocationStatus::NotChecked);
     EXPECT_TRUE(r.signatures[0].timestampValid) << toText(r);
     EXPECT_FALSE(r.signatures[0].timestampTime.empty());
     EXPECT_TRUE(r.signatures[0].valid()) << toText(r);
@@ -68,6 +70,9 @@ TEST(Levels, BLTVerifiesOfflineFromTheDss) {
     EXPECT_EQ(s.revocation, RevocationStatus::Good) << toText(r);
     EXPECT_EQ(s.chain.at(0).source, "DSS OCSP");  // the signer, from its AIA responder
     EXPECT_EQ(s.chain.at(1).source, "DSS CRL");   // the intermediate, from its CDP
+    ASSERT_FALSE(s.timestampChain.empty()) << toText(r);
+    EXPECT_EQ(s.timestampChain.at(0).source, "DSS OCSP");  // the TSA
+    EXPECT_EQ(s.timestampChain.at(0).status, RevocationStatus::Good);
     EXPECT_EQ(s.changesAfter, ChangeKind::SignaturesOrDss) << toText(r);
     EXPECT_EQ(s.revision + 1, r.revisions);
     EXPECT_TRUE(s.valid()) << toText(r);
@@ -98,6 +103,31 @@ TEST(Levels, AdbePkcs7DetachedStaysAvailable) {
   ASSERT_EQ(r.signatures.size(), 1u);
   EXPECT_TRUE(r.signatures[0].valid()) << toText(r);
   EXPECT_TRUE(r.signatures[0].timestampValid);
+}
+
+// Long-term validation: a signature made and timestamped in 2020 by certificates that have
+// expired since is judged at the timestamp's time, so it stays valid; without the timestamp the
+// same certificates fail at the claimed time.
+TEST(Levels, CertificatesAreJudgedAtTheTimestampTime) {
+  Env& env = Env::get();
+  std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
+  SignOptions o = at(Level::BT);
+  o.signingTime = std::chrono::system_clock::from_time_t(1591000000);  // 2020-06-01
+  env.tsaName = "tsa-old";
+  env.tsaTime = 1591000100;
+  std::string pdf = signPdf(original, env.p12("expired"), o, &env.transport);
+  env.tsaName = "tsa";
+  env.tsaTime = 0;
+  VerificationReport r = verifyPdf(pdf, offline());
+  ASSERT_EQ(r.signatures.size(), 1u);
+  const SignatureReport& s = r.signatures[0];
+  EXPECT_EQ(s.timestampTime, "2020-06-01T08:28:20Z");
+  EXPECT_TRUE(s.timestampValid) << toText(r);
+  EXPECT_TRUE(s.validAtSigningTime) << toText(r);
+  EXPECT_TRUE(s.valid()) << toText(r);
+  // The same key without a timestamp, claiming today: the certificate has expired.
+  VerificationReport now = verifyPdf(signPdf(original, env.p12("expired"), SignOptions{}), offline());
+  EXPECT_FALSE(now.signatures.at(0).validAtSigningTime);
 }
 
 TEST(Levels, BTWithoutTransportIsRejected) {

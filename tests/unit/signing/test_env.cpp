@@ -101,10 +101,10 @@ std::string tsaReply(const std::string& request) {
     if (!f) throw std::runtime_error("cannot open " + path);
     return f;
   };
-  FILE* cf = load(env.path("tsa.pem"));
+  FILE* cf = load(env.path(env.tsaName + ".pem"));
   X509* cert = PEM_read_X509(cf, nullptr, nullptr, nullptr);
   fclose(cf);
-  FILE* kf = load(env.path("tsa.key"));
+  FILE* kf = load(env.path(env.tsaName + ".key"));
   EVP_PKEY* key = PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr);
   fclose(kf);
   FILE* icf = load(env.path("inter.pem"));
@@ -120,6 +120,13 @@ std::string tsaReply(const std::string& request) {
   TS_RESP_CTX_set_def_policy(ctx, policy);
   TS_RESP_CTX_add_md(ctx, EVP_sha256());
   TS_RESP_CTX_set_signer_digest(ctx, EVP_sha256());
+  if (env.tsaTime) {
+    TS_RESP_CTX_set_time_cb(ctx, [](TS_RESP_CTX*, void* data, long* sec, long* usec) {
+      *sec = *static_cast<long*>(data);
+      *usec = 0;
+      return 1;
+    }, &env.tsaTime);
+  }
   BIO* in = BIO_new_mem_buf(request.data(), static_cast<int>(request.size()));
   TS_RESP* resp = TS_RESP_create_response(ctx, in);
   std::string out;

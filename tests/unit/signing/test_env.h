@@ -38,6 +38,10 @@ class Env {
   std::string ocspUrl, crlUrl, tsaUrl;
   int ocspPid = -1;
   TestTransport transport;
+  // The test TSA signs with `tsaName` (tsa or tsa-old) and, when set, stamps this time instead
+  // of now: enough to replay a signature made in 2020.
+  std::string tsaName = "tsa";
+  long tsaTime = 0;
 
   KeySource p12(const std::string& name) const;  // signer1, signer2, revoked, expired
   std::string pem(const std::string& name) const;

@@ -317,6 +317,7 @@ TEST(Verifier, JsonAndTextNameTheVerdict) {
   EXPECT_NE(json.find("\"level\":\"B-B\""), std::string::npos);
   EXPECT_NE(json.find("\"signer\":\"Nguyễn Văn A\""), std::string::npos);
   EXPECT_NE(json.find("\"changesAfter\":\"none\""), std::string::npos);
+  EXPECT_NE(json.find("\"timestampChain\":[]"), std::string::npos);
   EXPECT_NE(toText(r).find("All signatures are valid."), std::string::npos);
   pdf[100] ^= 1;
   EXPECT_NE(toJson(verifyPdf(pdf, trusting())).find("\"valid\":false"), std::string::npos);

@@ -58,6 +58,7 @@ struct SignatureReport {
   bool timestampValid = false;
   RevocationStatus revocation = RevocationStatus::NotChecked;  // of the signer certificate
   std::vector<CertificateStatus> chain;  // signer first
+  std::vector<CertificateStatus> timestampChain;  // the TSA first, when there is a timestamp
 
   ChangeKind changesAfter = ChangeKind::None;
   std::vector<std::string> changeDetails;
