@@ -160,6 +160,12 @@ void checkRevocation(const Chain& chain, const CheckContext& ctx, STACK_OF(X509)
                                                        ctx.store, untrusted, "DSS ");
     if (res.status == RevocationStatus::Unknown && ctx.options->onlineRevocation && ctx.options->transport)
       res = revocation::fetch(cert, issuer, *ctx.options->transport, ctx.store, untrusted);
+    // "Good" only counts if it was said after the signing time: older data cannot know about
+    // a revocation between its issue and the signature (five minutes' clock skew allowed).
+    if (res.status == RevocationStatus::Good && res.issuedAt && *res.issuedAt + 300 < at) {
+      res.status = RevocationStatus::Unknown;
+      res.detail = res.source + " issued " + appearance::isoUtc(*res.issuedAt) + ", before the signing time";
+    }
     cs.status = res.status == RevocationStatus::Unknown && res.detail.empty() ? RevocationStatus::NotChecked : res.status;
     cs.source = res.source;
     cs.detail = res.detail;

@@ -47,6 +47,7 @@ std::optional<Result> fromOcsp(const std::string& der, X509* cert, X509* issuer,
   }
   r.evidence = der;
   r.evidenceIsOcsp = true;
+  r.issuedAt = toTime(thisupd);
   for (int i = 0; i < sk_X509_num(OCSP_resp_get0_certs(basic.get())); ++i)
     r.extraCerts.push_back(ossl::der(sk_X509_value(OCSP_resp_get0_certs(basic.get()), i)));
   if (status == V_OCSP_CERTSTATUS_GOOD) {
@@ -72,6 +73,7 @@ std::optional<Result> fromCrl(const std::string& der, X509* cert, X509* issuer) 
     return r;
   }
   r.evidence = der;
+  r.issuedAt = toTime(X509_CRL_get0_lastUpdate(crl.get()));
   X509_REVOKED* revoked = nullptr;
   if (X509_CRL_get0_by_cert(crl.get(), &revoked, cert) == 1) {
     r.status = RevocationStatus::Revoked;

@@ -16,6 +16,7 @@ struct Result {
   std::string source;
   std::string detail;
   std::optional<std::time_t> revokedAt;
+  std::optional<std::time_t> issuedAt;  // OCSP thisUpdate or CRL lastUpdate
   std::string evidence;  // DER of the OCSP response or CRL that decided
   bool evidenceIsOcsp = false;
   std::vector<std::string> extraCerts;  // DER: e.g. the OCSP responder's certificate

@@ -79,6 +79,22 @@ TEST(Levels, BLTVerifiesOfflineFromTheDss) {
   }
 }
 
+// Revocation data older than a signature cannot vouch for it: a later signature by the same
+// key finds the DSS's OCSP answer for that key stale.
+TEST(Levels, DssAnswersOlderThanTheSigningTimeDoNotCount) {
+  std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
+  std::string first = signPdf(original, Env::get().p12("signer1"), at(Level::BLT), &Env::get().transport);
+  SignOptions later;
+  later.fieldName = "Later";
+  later.signingTime = std::chrono::system_clock::now() + std::chrono::hours(24);
+  std::string both = signPdf(first, Env::get().p12("signer1"), later);
+  VerificationReport r = verifyPdf(both, offline());
+  ASSERT_EQ(r.signatures.size(), 2u);
+  EXPECT_EQ(r.signatures[0].revocation, RevocationStatus::Good) << toText(r);
+  EXPECT_EQ(r.signatures[1].revocation, RevocationStatus::Unknown) << toText(r);
+  EXPECT_NE(r.signatures[1].chain.at(0).detail.find("before the signing time"), std::string::npos);
+}
+
 TEST(Levels, BLTRefusesARevokedSigner) {
   std::string original = slurp(sharedDir() + "/pdfs/helloworld.pdf");
   try {
