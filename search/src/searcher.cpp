@@ -1,0 +1,233 @@
+#include "searcher.h"
+
+#include "chancery/search/error.h"
+#include "dates.h"
+#include "docdata.h"
+#include "indexer.h"
+#include "query_parser.h"
+#include "schema.h"
+#include "snippet.h"
+#include "text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace chancery::search::detail {
+namespace {
+
+constexpr std::size_t kMaxLimit = 1000;
+constexpr double kStrictBoost = 1000.0;
+
+Xapian::Query orOfTerms(const std::vector<std::string>& terms) {
+  if (terms.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+void addKeyFilter(std::vector<Xapian::Query>& parts, std::string_view prefix,
+                  const std::vector<std::string>& values, bool rawIds = false) {
+  std::vector<std::string> terms;
+  for (const std::string& v : values) {
+    const std::string key = rawIds ? v : keyText(v);
+    if (!key.empty()) terms.push_back(boundedTerm(prefix, key));
+  }
+  if (!terms.empty()) parts.push_back(orOfTerms(terms));
+}
+
+std::string dateBound(const std::string& text, bool first) {
+  if (text.empty()) return {};
+  DateSpan span;
+  if (parseDateSpan(text, span) != DateParse::Ok)
+    throw SearchError(SearchError::Code::BadQuery,
+                      "not a valid date: '" + text.substr(0, 40) + "'");
+  return first ? span.first : span.last;
+}
+
+Xapian::Query withFilter(const Xapian::Query& query, const Xapian::Query& filter) {
+  const Xapian::Query base = query.empty() ? Xapian::Query::MatchAll : query;
+  return filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+}
+
+Xapian::valueno facetSlot(Facet facet) {
+  switch (facet) {
+  case Facet::Type: return slot::kType;
+  case Facet::Issuer: return slot::kIssuer;
+  case Facet::Year: return slot::kYear;
+  case Facet::Signer: return slot::kSigner;
+  }
+  return slot::kType;
+}
+
+struct Run {
+  Xapian::MSet mset;
+  std::vector<std::pair<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+};
+
+Run match(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request,
+          const IndexOptions& options) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  if (request.sort != Sort::Relevance)
+    enquire.set_sort_by_value_then_relevance(slot::kDate, request.sort == Sort::DateDesc);
+  Run run;
+  for (const Facet facet : request.facets) {
+    run.spies.emplace_back(facet, std::make_unique<Xapian::ValueCountMatchSpy>(facetSlot(facet)));
+    enquire.add_matchspy(run.spies.back().second.get());
+  }
+  const Xapian::doccount limit = static_cast<Xapian::doccount>(std::min(request.limit, kMaxLimit));
+  const Xapian::doccount checkAtLeast =
+      request.facets.empty() ? 0 : static_cast<Xapian::doccount>(options.facetSample);
+  run.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit, checkAtLeast);
+  return run;
+}
+
+void collectFacets(const Run& run, const SearchRequest& request, SearchResults& out) {
+  for (const auto& [facet, spy] : run.spies) {
+    FacetResult result{facet, {}};
+    const double seen = static_cast<double>(spy->get_total());
+    const double total = static_cast<double>(run.mset.get_matches_estimated());
+    const double scale = seen > 0 && seen < total ? total / seen : 1.0;
+    if (scale > 1.0) out.facetsExact = false;
+    const auto top = static_cast<Xapian::doccount>(request.facetValues);
+    for (auto it = spy->top_values_begin(top); it != spy->top_values_end(top); ++it) {
+      const auto count = static_cast<std::uint64_t>(std::llround(it.get_termfreq() * scale));
+      result.values.push_back({*it, count});
+    }
+    out.facets.push_back(std::move(result));
+  }
+}
+
+Hit makeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
+            const SearchRequest& request) {
+  StoredDoc stored = decodeDocData(it.get_document().get_data());
+  Hit hit;
+  hit.score = it.get_weight();
+  hit.percent = it.get_percent();
+  if (request.snippetChars > 0) {
+    Snippet snippet = makeSnippet(stored.text, parsed.highlight, request.snippetChars);
+    hit.snippet = std::move(snippet.text);
+    hit.highlights = std::move(snippet.highlights);
+    hit.snippetHtml = std::move(snippet.html);
+  }
+  hit.titleHtml = markAll(stored.title, parsed.highlight);
+  hit.id = std::move(stored.id);
+  hit.title = std::move(stored.title);
+  hit.number = std::move(stored.number);
+  hit.notation = std::move(stored.notation);
+  hit.type = std::move(stored.type);
+  hit.issuer = std::move(stored.issuer);
+  hit.signer = std::move(stored.signer);
+  hit.date = std::move(stored.date);
+  return hit;
+}
+
+bool inPublicVocabulary(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word;
+}
+
+// A respelling of the query from the public vocabulary (the spelling table never holds words
+// of restricted documents), offered only if it finds something this principal may see.
+std::optional<std::string> suggestion(const Xapian::Database& db, const ParsedQuery& parsed,
+                                      const Xapian::Query& filter) {
+  std::vector<std::string> replacements;
+  bool changed = false;
+  for (const SpellSlot& slot : parsed.spellable) {
+    std::string better;
+    if (!inPublicVocabulary(db, slot.folded))
+      better = db.get_spelling_suggestion(slot.folded, 2);
+    changed = changed || !better.empty();
+    replacements.push_back(std::move(better));
+  }
+  if (!changed) return std::nullopt;
+  std::string respelt = respell(parsed, replacements);
+  const ParsedQuery reparsed = parseQuery(respelt);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(withFilter(reparsed.strict, filter));
+  if (enquire.get_mset(0, 1).empty()) return std::nullopt;
+  return respelt;
+}
+
+} // namespace
+
+Xapian::Query accessFilter(const Principal& principal) {
+  std::vector<std::string> grants{std::string(prefix::kPublic)};
+  if (!principal.userId.empty()) grants.push_back(boundedTerm(prefix::kUser, principal.userId));
+  for (const std::string& unit : principal.unitIds)
+    if (!unit.empty()) grants.push_back(boundedTerm(prefix::kUnit, unit));
+  for (const std::string& role : principal.roles)
+    if (!role.empty()) grants.push_back(boundedTerm(prefix::kRole, role));
+  // Secret documents are few, so excluding the levels above the clearance is cheaper than
+  // requiring the (huge) posting list of the levels below it.
+  std::vector<std::string> above;
+  for (int level = static_cast<int>(principal.clearance) + 1;
+       level <= static_cast<int>(Secrecy::TopSecret); ++level)
+    above.push_back(std::string(prefix::kSecrecy) + std::to_string(level));
+  const Xapian::Query granted = orOfTerms(grants);
+  if (above.empty()) return granted;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, granted, orOfTerms(above));
+}
+
+Xapian::Query filtersQuery(const Filters& filters) {
+  std::vector<Xapian::Query> parts;
+  addKeyFilter(parts, prefix::kTypeKey, filters.types);
+  addKeyFilter(parts, prefix::kIssuerKey, filters.issuers);
+  addKeyFilter(parts, prefix::kSignerKey, filters.signers);
+  addKeyFilter(parts, prefix::kStatus, filters.statuses);
+  addKeyFilter(parts, prefix::kUrgency, filters.urgencies);
+  addKeyFilter(parts, prefix::kRegister, filters.registers);
+  addKeyFilter(parts, prefix::kMeeting, filters.meetingIds, true);
+  addKeyFilter(parts, prefix::kAgenda, filters.agendaItemIds, true);
+  std::vector<std::string> years;
+  for (const int year : filters.years) years.push_back(std::string(prefix::kYear) + std::to_string(year));
+  if (!years.empty()) parts.push_back(orOfTerms(years));
+  const std::string from = dateBound(filters.dateFrom, true);
+  const std::string to = dateBound(filters.dateTo, false);
+  if (!from.empty() && !to.empty()) {
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot::kDate, from, to);
+  } else if (!from.empty()) {
+    parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::kDate, from);
+  } else if (!to.empty()) {
+    parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot::kDate, to);
+  }
+  if (parts.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+SearchResults runSearch(const Xapian::Database& db, const SearchRequest& request,
+                        const Principal& principal, const IndexOptions& options) {
+  const ParsedQuery parsed = parseQuery(request.query);
+  Xapian::Query filter = accessFilter(principal);
+  if (Xapian::Query extra = filtersQuery(request.filters); !extra.empty())
+    filter = Xapian::Query(Xapian::Query::OP_AND, filter, extra);
+
+  SearchResults out;
+  out.truncated = parsed.truncated;
+  if (parsed.matchNothing) return out;
+  Run run = match(db, withFilter(parsed.strict, filter), request, options);
+  const bool few = run.mset.get_matches_estimated() < options.widenBelow;
+  if (few && request.suggest && !parsed.spellable.empty())
+    out.suggestion = suggestion(db, parsed, filter);
+  if (few && request.widen && !parsed.widened.empty()) {
+    // Documents that matched strictly stay on top: their weight is scaled far above what the
+    // OR-match alone can give.
+    const Xapian::Query wider(Xapian::Query::OP_OR,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed.strict,
+                                            kStrictBoost),
+                              parsed.widened);
+    Run wide = match(db, withFilter(wider, filter), request, options);
+    if (wide.mset.get_matches_estimated() > run.mset.get_matches_estimated()) {
+      run = std::move(wide);
+      out.widened = true;
+    }
+  }
+  out.total = run.mset.get_matches_estimated();
+  out.totalExact = run.mset.get_matches_lower_bound() == run.mset.get_matches_upper_bound();
+  collectFacets(run, request, out);
+  for (auto it = run.mset.begin(); it != run.mset.end(); ++it)
+    out.hits.push_back(makeHit(it, parsed, request));
+  return out;
+}
+
+} // namespace chancery::search::detail
