@@ -9,7 +9,9 @@
 namespace chancery::search::detail {
 namespace {
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -29,7 +31,7 @@ std::string key(int y, int m, int d) {
 }
 
 // Splits on one separator kind ("/", "-" or "."); digits only, at most 3 parts.
-bool splitNumbers(std::string_view text, std::vector<std::string_view>& parts) {
+bool splitNumbers(std::string_view text, std::vector<std::string_view> &parts) {
   char sep = 0;
   for (const char c : text) {
     if (c >= '0' && c <= '9') continue;
@@ -56,7 +58,7 @@ int toInt(std::string_view digits) {
 
 } // namespace
 
-DateParse parseDateSpan(std::string_view text, DateSpan& span) {
+DateParse parseDateSpan(std::string_view text, DateSpan &span) {
   std::vector<std::string_view> parts;
   if (text.empty() || text.size() > 10 || !splitNumbers(text, parts)) return DateParse::NotADate;
   int y = 0, m = 0, d = 0;
@@ -64,12 +66,12 @@ DateParse parseDateSpan(std::string_view text, DateSpan& span) {
   if (parts.size() == 1) {
     if (parts[0].size() != 4) return DateParse::NotADate;
     y = toInt(parts[0]);
-  } else if (isoOrder) {  // yyyy-mm[-dd]
+  } else if (isoOrder) { // yyyy-mm[-dd]
     if (parts[1].size() > 2 || (parts.size() == 3 && parts[2].size() > 2))
       return DateParse::NotADate;
     y = toInt(parts[0]), m = toInt(parts[1]);
     d = parts.size() == 3 ? toInt(parts[2]) : 0;
-  } else {  // [dd/]mm/yyyy
+  } else { // [dd/]mm/yyyy
     if (parts.back().size() != 4 || parts[0].size() > 2 ||
         (parts.size() == 3 && parts[1].size() > 2))
       return DateParse::NotADate;
@@ -113,7 +115,7 @@ std::optional<DateSpan> parseDateRange(std::string_view text) {
   const std::string_view to = text.substr(dots + 2);
   DateSpan range{"", ""};
   DateSpan span;
-  for (const auto& [side, isFrom] : {std::pair{from, true}, std::pair{to, false}}) {
+  for (const auto &[side, isFrom] : {std::pair{from, true}, std::pair{to, false}}) {
     if (side.empty()) continue;
     if (parseDateSpan(side, span) != DateParse::Ok)
       throw SearchError(SearchError::Code::BadQuery,

@@ -9,8 +9,8 @@
 namespace chancery::search::detail {
 
 struct DateSpan {
-  std::string first;  // "YYYYMMDD", inclusive
-  std::string last;   // "YYYYMMDD", inclusive
+  std::string first; // "YYYYMMDD", inclusive
+  std::string last;  // "YYYYMMDD", inclusive
 };
 
 enum class DateParse { NotADate, Impossible, Ok };
@@ -18,7 +18,7 @@ enum class DateParse { NotADate, Impossible, Ok };
 // Reads a year ("2020"), a month ("03/2020", "2020-03") or a day ("15/03/2020", "15-03-2020",
 // "15.03.2020", "2020-03-15") as the span of days it covers. Impossible reports text shaped
 // like a date that names no real day (31/02/2020, 2020-13-01).
-DateParse parseDateSpan(std::string_view text, DateSpan& span);
+DateParse parseDateSpan(std::string_view text, DateSpan &span);
 
 // A document's date: a single day, or empty. Throws SearchError(BadDocument) otherwise.
 std::string documentDateKey(std::string_view text);

@@ -9,7 +9,7 @@ namespace {
 
 constexpr char kRecordVersion = 1;
 
-void putVarint(std::string& out, std::size_t value) {
+void putVarint(std::string &out, std::size_t value) {
   while (value >= 0x80) {
     out += static_cast<char>((value & 0x7F) | 0x80);
     value >>= 7;
@@ -21,7 +21,7 @@ void putVarint(std::string& out, std::size_t value) {
   throw SearchError(SearchError::Code::Corrupt, "document record is damaged");
 }
 
-std::size_t getVarint(std::string_view data, std::size_t& pos) {
+std::size_t getVarint(std::string_view data, std::size_t &pos) {
   std::size_t value = 0;
   for (int shift = 0; shift < 64; shift += 7) {
     if (pos >= data.size()) corrupt();
@@ -32,18 +32,18 @@ std::size_t getVarint(std::string_view data, std::size_t& pos) {
   corrupt();
 }
 
-template <class Doc> auto fields(Doc& doc) {
+template <class Doc> auto fields(Doc &doc) {
   return std::array{&doc.id,     &doc.title,  &doc.number, &doc.notation, &doc.type,
                     &doc.issuer, &doc.signer, &doc.date,   &doc.text};
 }
 
 } // namespace
 
-std::string encodeDocData(const StoredDoc& doc) {
+std::string encodeDocData(const StoredDoc &doc) {
   std::string out;
   out.reserve(doc.text.size() + 256);
   out += kRecordVersion;
-  for (const std::string* field : fields(doc)) {
+  for (const std::string *field : fields(doc)) {
     putVarint(out, field->size());
     out += *field;
   }
@@ -54,7 +54,7 @@ StoredDoc decodeDocData(std::string_view data) {
   if (data.empty() || data[0] != kRecordVersion) corrupt();
   StoredDoc doc;
   std::size_t pos = 1;
-  for (std::string* field : fields(doc)) {
+  for (std::string *field : fields(doc)) {
     const std::size_t size = getVarint(data, pos);
     if (size > data.size() - pos) corrupt();
     field->assign(data.substr(pos, size));

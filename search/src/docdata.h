@@ -15,11 +15,11 @@ struct StoredDoc {
   std::string type;
   std::string issuer;
   std::string signer;
-  std::string date;  // "YYYY-MM-DD" or empty
+  std::string date; // "YYYY-MM-DD" or empty
   std::string text;
 };
 
-std::string encodeDocData(const StoredDoc& doc);
+std::string encodeDocData(const StoredDoc &doc);
 // Throws SearchError(Corrupt) on a record it did not write.
 StoredDoc decodeDocData(std::string_view data);
 

@@ -4,6 +4,8 @@
 #include "guard.h"
 #include "text.h"
 
+#include <memory>
+#include <mutex>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
@@ -11,9 +13,6 @@
 #include <poppler-page.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
-
-#include <memory>
-#include <mutex>
 
 namespace chancery::search {
 namespace {
@@ -23,9 +22,8 @@ using Code = SearchError::Code;
 // poppler reports damaged PDFs on stderr; the caller gets a SearchError instead.
 void silencePoppler() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string &, void *) {}, nullptr); });
 }
 
 std::size_t wordChars(std::string_view nfc) {
@@ -45,7 +43,8 @@ std::string tidy(std::string_view text) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
       space = !out.empty() && out.back() != '\n';
     } else if (c == '\n') {
-      while (!out.empty() && out.back() == ' ') out.pop_back();
+      while (!out.empty() && out.back() == ' ')
+        out.pop_back();
       if (!out.empty() && !(out.size() >= 2 && out.ends_with("\n\n"))) out += '\n';
       space = false;
     } else {
@@ -54,15 +53,16 @@ std::string tidy(std::string_view text) {
       out += c;
     }
   }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
+    out.pop_back();
   return out;
 }
 
 class Ocr {
 public:
-  explicit Ocr(const ExtractOptions& options) : options_(options) {}
+  explicit Ocr(const ExtractOptions &options) : options_(options) {}
 
-  std::string read(const poppler::page& page, std::stop_token stop) {
+  std::string read(const poppler::page &page, std::stop_token stop) {
     if (!api_) start();
     poppler::page_renderer renderer;
     renderer.set_image_format(poppler::image::format_gray8);
@@ -71,12 +71,12 @@ public:
     const double dpi = options_.ocrDpi;
     const poppler::image image = renderer.render_page(&page, dpi, dpi);
     if (!image.is_valid()) throw SearchError(Code::BadDocument, "cannot render a PDF page");
-    api_->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+    api_->SetImage(reinterpret_cast<const unsigned char *>(image.const_data()), image.width(),
                    image.height(), 1, image.bytes_per_row());
     api_->SetSourceResolution(options_.ocrDpi);
     tesseract::ETEXT_DESC monitor;
-    monitor.cancel = [](void* token, int) {
-      return static_cast<std::stop_token*>(token)->stop_requested();
+    monitor.cancel = [](void *token, int) {
+      return static_cast<std::stop_token *>(token)->stop_requested();
     };
     monitor.cancel_this = &stop;
     const int rc = api_->Recognize(&monitor);
@@ -90,21 +90,21 @@ public:
 private:
   void start() {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
-    const char* dataPath = options_.tessdataDir.empty() ? nullptr : options_.tessdataDir.c_str();
+    const char *dataPath = options_.tessdataDir.empty() ? nullptr : options_.tessdataDir.c_str();
     if (api->Init(dataPath, options_.ocrLanguages.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
       throw SearchError(Code::OcrUnavailable,
                         "Tesseract cannot load languages '" + options_.ocrLanguages + "'");
-    api->SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
+    api->SetVariable("debug_file", "/dev/null"); // keep Tesseract's chatter off stderr
     api->SetPageSegMode(tesseract::PSM_AUTO);
     api_ = std::move(api);
   }
 
-  const ExtractOptions& options_;
+  const ExtractOptions &options_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
 };
 
-ExtractedText extract(std::unique_ptr<poppler::document> doc, const ExtractOptions& options,
-                      const ExtractProgressFn& progress, std::stop_token stop) {
+ExtractedText extract(std::unique_ptr<poppler::document> doc, const ExtractOptions &options,
+                      const ExtractProgressFn &progress, std::stop_token stop) {
   if (!doc) throw SearchError(Code::BadDocument, "not a readable PDF");
   if (doc->is_locked()) throw SearchError(Code::BadDocument, "the PDF is password-protected");
   ExtractedText out;
@@ -136,7 +136,7 @@ ExtractedText extract(std::unique_ptr<poppler::document> doc, const ExtractOptio
 
 std::string ExtractedText::joined() const {
   std::string out;
-  for (const PageText& page : pages) {
+  for (const PageText &page : pages) {
     if (page.text.empty()) continue;
     if (!out.empty()) out += "\n\n";
     out += page.text;
@@ -146,12 +146,13 @@ std::string ExtractedText::joined() const {
 
 std::size_t ExtractedText::ocrPages() const {
   std::size_t count = 0;
-  for (const PageText& page : pages) count += page.ocr ? 1 : 0;
+  for (const PageText &page : pages)
+    count += page.ocr ? 1 : 0;
   return count;
 }
 
-ExtractedText extractPdf(const std::filesystem::path& file, const ExtractOptions& options,
-                         const ExtractProgressFn& progress, std::stop_token stop) {
+ExtractedText extractPdf(const std::filesystem::path &file, const ExtractOptions &options,
+                         const ExtractProgressFn &progress, std::stop_token stop) {
   return detail::guarded("extract " + file.filename().string(), [&] {
     silencePoppler();
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(file.string()));
@@ -159,14 +160,14 @@ ExtractedText extractPdf(const std::filesystem::path& file, const ExtractOptions
   });
 }
 
-ExtractedText extractPdf(std::span<const std::byte> data, const ExtractOptions& options,
-                         const ExtractProgressFn& progress, std::stop_token stop) {
+ExtractedText extractPdf(std::span<const std::byte> data, const ExtractOptions &options,
+                         const ExtractProgressFn &progress, std::stop_token stop) {
   return detail::guarded("extract PDF", [&] {
     silencePoppler();
     if (data.size() > static_cast<std::size_t>(INT32_MAX))
       throw SearchError(Code::BadDocument, "PDF larger than 2 GiB");
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-        reinterpret_cast<const char*>(data.data()), static_cast<int>(data.size())));
+        reinterpret_cast<const char *>(data.data()), static_cast<int>(data.size())));
     return extract(std::move(doc), options, progress, stop);
   });
 }

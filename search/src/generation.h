@@ -9,25 +9,25 @@
 namespace chancery::search::detail {
 
 // Name of the live generation, or "" when none exists yet. Throws SearchError(Io).
-std::string readCurrent(const std::filesystem::path& dir);
+std::string readCurrent(const std::filesystem::path &dir);
 // Atomically makes `generation` live. Throws SearchError(Io).
-void writeCurrent(const std::filesystem::path& dir, const std::string& generation);
+void writeCurrent(const std::filesystem::path &dir, const std::string &generation);
 // A generation name not used in `dir` yet, numbered after the highest existing one.
-std::string nextGeneration(const std::filesystem::path& dir);
+std::string nextGeneration(const std::filesystem::path &dir);
 // Deletes every gen-* directory except `keep`. Open readers keep reading deleted files
 // (POSIX unlink semantics) until they move on. Errors are ignored: the next call retries.
-void removeOtherGenerations(const std::filesystem::path& dir, const std::string& keep);
+void removeOtherGenerations(const std::filesystem::path &dir, const std::string &keep);
 // Bytes of all files below `path`.
-std::uintmax_t directorySize(const std::filesystem::path& path);
+std::uintmax_t directorySize(const std::filesystem::path &path);
 
 // Exclusive, non-blocking lock of <dir>/LOCK, released on destruction (or process exit).
 class WriterLock {
 public:
   // Throws SearchError: Locked when another writer holds it, Io.
-  explicit WriterLock(const std::filesystem::path& dir);
+  explicit WriterLock(const std::filesystem::path &dir);
   ~WriterLock();
-  WriterLock(const WriterLock&) = delete;
-  WriterLock& operator=(const WriterLock&) = delete;
+  WriterLock(const WriterLock &) = delete;
+  WriterLock &operator=(const WriterLock &) = delete;
 
 private:
   int fd_ = -1;

@@ -11,7 +11,7 @@ namespace chancery::search::detail {
 // SearchError passes through unchanged). `context` names the operation for the message.
 [[noreturn]] void rethrowAsSearchError(std::string_view context);
 
-template <class F> decltype(auto) guarded(std::string_view context, F&& body) {
+template <class F> decltype(auto) guarded(std::string_view context, F &&body) {
   try {
     return std::forward<F>(body)();
   } catch (...) {

@@ -8,11 +8,10 @@
 #include "schema.h"
 #include "searcher.h"
 
-#include <xapian.h>
-
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <xapian.h>
 
 namespace chancery::search {
 namespace fs = std::filesystem;
@@ -22,14 +21,14 @@ namespace {
 
 constexpr int kModifiedRetries = 3;
 
-bool isWord(const std::string& term) {
+bool isWord(const std::string &term) {
   const auto first = static_cast<unsigned char>(term[0]);
   return term.size() > 1 && !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9');
 }
 
 // The spelling table counts, per word, the public documents that contain it; keep it in step
 // when a document is replaced or removed.
-void forgetSpelling(Xapian::WritableDatabase& db, const std::string& idTerm) {
+void forgetSpelling(Xapian::WritableDatabase &db, const std::string &idTerm) {
   Xapian::PostingIterator posting = db.postlist_begin(idTerm);
   if (posting == db.postlist_end(idTerm)) return;
   const Xapian::docid id = *posting;
@@ -39,14 +38,15 @@ void forgetSpelling(Xapian::WritableDatabase& db, const std::string& idTerm) {
   }
 }
 
-void indexInto(Xapian::WritableDatabase& db, const Document& doc) {
+void indexInto(Xapian::WritableDatabase &db, const Document &doc) {
   BuiltDocument built = buildDocument(doc);
   forgetSpelling(db, built.idTerm);
   db.replace_document(built.idTerm, built.doc);
-  for (const std::string& word : built.spellingWords) db.add_spelling(word, 1);
+  for (const std::string &word : built.spellingWords)
+    db.add_spelling(word, 1);
 }
 
-Xapian::WritableDatabase createGeneration(const fs::path& path) {
+Xapian::WritableDatabase createGeneration(const fs::path &path) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
   db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
   db.commit();
@@ -59,12 +59,12 @@ struct Index::Impl {
   Impl(fs::path d, Mode m, IndexOptions o)
       : dir(std::move(d)), mode(m), options(o), readers(dir, o.refreshInterval) {}
 
-  template <class F> auto withReader(F&& body) const {
+  template <class F> auto withReader(F &&body) const {
     auto lease = readers.acquire();
     for (int attempt = 0;; ++attempt) {
       try {
         return body(*lease);
-      } catch (const Xapian::DatabaseModifiedError&) {
+      } catch (const Xapian::DatabaseModifiedError &) {
         if (attempt >= kModifiedRetries) throw;
         lease.refresh();
       }
@@ -95,7 +95,7 @@ struct Index::Impl {
 
 namespace {
 
-void requireSchema(const Reader& reader) {
+void requireSchema(const Reader &reader) {
   if (reader.db && reader.schema != kSchemaVersion)
     throw SearchError(SearchError::Code::SchemaMismatch,
                       "index schema " + std::to_string(reader.schema) + " needs rebuild to " +
@@ -104,7 +104,7 @@ void requireSchema(const Reader& reader) {
 
 } // namespace
 
-Index::Index(const fs::path& dir, Mode mode, IndexOptions options) {
+Index::Index(const fs::path &dir, Mode mode, IndexOptions options) {
   guarded("open index", [&] {
     if (mode == Mode::ReadOnly && !fs::is_directory(dir))
       throw SearchError(SearchError::Code::Io, "no index directory " + dir.string());
@@ -120,22 +120,23 @@ Index::Index(const fs::path& dir, Mode mode, IndexOptions options) {
       } else {
         impl->writer.emplace((dir / impl->generation).string(), Xapian::DB_OPEN);
       }
-      impl->writerSchema =
-          schemaFromMetadata(impl->writer->get_metadata(std::string(kSchemaKey)));
+      impl->writerSchema = schemaFromMetadata(impl->writer->get_metadata(std::string(kSchemaKey)));
     }
     impl_ = std::move(impl);
   });
 }
 
 Index::~Index() = default;
-Index::Index(Index&&) noexcept = default;
-Index& Index::operator=(Index&&) noexcept = default;
+Index::Index(Index &&) noexcept = default;
+Index &Index::operator=(Index &&) noexcept = default;
 
-int Index::schemaVersion() noexcept { return kSchemaVersion; }
+int Index::schemaVersion() noexcept {
+  return kSchemaVersion;
+}
 
-SearchResults Index::search(const SearchRequest& request, const Principal& principal) const {
+SearchResults Index::search(const SearchRequest &request, const Principal &principal) const {
   return guarded("search", [&] {
-    return impl_->withReader([&](const Reader& reader) {
+    return impl_->withReader([&](const Reader &reader) {
       requireSchema(reader);
       if (!reader.db) return SearchResults{};
       return runSearch(*reader.db, request, principal, impl_->options);
@@ -145,7 +146,7 @@ SearchResults Index::search(const SearchRequest& request, const Principal& princ
 
 std::uint64_t Index::documentCount() const {
   return guarded("count documents", [&] {
-    return impl_->withReader([&](const Reader& reader) -> std::uint64_t {
+    return impl_->withReader([&](const Reader &reader) -> std::uint64_t {
       requireSchema(reader);
       return reader.db ? reader.db->get_doccount() : 0;
     });
@@ -154,7 +155,7 @@ std::uint64_t Index::documentCount() const {
 
 bool Index::contains(std::string_view id) const {
   return guarded("look up document", [&] {
-    return impl_->withReader([&](const Reader& reader) {
+    return impl_->withReader([&](const Reader &reader) {
       return reader.db && reader.db->term_exists(std::string(prefix::kId) + std::string(id));
     });
   });
@@ -162,10 +163,10 @@ bool Index::contains(std::string_view id) const {
 
 std::vector<IndexedId> Index::listIds() const {
   return guarded("list documents", [&] {
-    return impl_->withReader([&](const Reader& reader) {
+    return impl_->withReader([&](const Reader &reader) {
       std::vector<IndexedId> ids;
       if (!reader.db) return ids;
-      const Xapian::Database& db = *reader.db;
+      const Xapian::Database &db = *reader.db;
       std::unordered_map<Xapian::docid, std::string> revisions;
       for (auto v = db.valuestream_begin(slot::kRevision); v != db.valuestream_end(slot::kRevision);
            ++v)
@@ -188,7 +189,7 @@ bool Index::needsRebuild() const {
       return impl_->writerSchema != kSchemaVersion;
     }
     return impl_->withReader(
-        [](const Reader& reader) { return reader.db && reader.schema != kSchemaVersion; });
+        [](const Reader &reader) { return reader.db && reader.schema != kSchemaVersion; });
   });
 }
 
@@ -199,7 +200,7 @@ std::uint64_t Index::sizeOnDisk() const {
   });
 }
 
-void Index::upsert(const Document& doc) {
+void Index::upsert(const Document &doc) {
   guarded("index document", [&] {
     std::lock_guard lock(impl_->writeMutex);
     impl_->requireWriter();
@@ -235,7 +236,7 @@ std::size_t Index::pendingChanges() const {
   return impl_->pending;
 }
 
-void Index::rebuild(const DocumentSource& source, const RebuildProgressFn& progress,
+void Index::rebuild(const DocumentSource &source, const RebuildProgressFn &progress,
                     std::stop_token stop, std::uint64_t expected, std::size_t batch) {
   guarded("rebuild index", [&] {
     std::lock_guard lock(impl_->writeMutex);
@@ -245,7 +246,7 @@ void Index::rebuild(const DocumentSource& source, const RebuildProgressFn& progr
     impl_->pending = 0;
     const std::string name = nextGeneration(impl_->dir);
     const fs::path path = impl_->dir / name;
-    auto abandon = [&](Xapian::WritableDatabase& db) {
+    auto abandon = [&](Xapian::WritableDatabase &db) {
       db.close();
       std::error_code ec;
       fs::remove_all(path, ec);

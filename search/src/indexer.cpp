@@ -20,7 +20,7 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 class TermWriter {
 public:
-  explicit TermWriter(Xapian::Document& doc) : doc_(doc) {}
+  explicit TermWriter(Xapian::Document &doc) : doc_(doc) {}
 
   // Adds the words of `text` as free text, and under `fieldPrefix` when it is not empty.
   void words(std::string_view nfcText, Xapian::termcount wdf, std::string_view fieldPrefix) {
@@ -42,24 +42,24 @@ public:
   }
 
 private:
-  Xapian::Document& doc_;
+  Xapian::Document &doc_;
   Xapian::termpos pos_ = 0;
   Token token_;
   std::string term_;
 };
 
-void addKey(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+void addKey(Xapian::Document &doc, std::string_view prefix, std::string_view value) {
   const std::string key = keyText(value);
   if (!key.empty()) doc.add_boolean_term(boundedTerm(prefix, key));
 }
 
-void addIds(Xapian::Document& doc, std::string_view prefix, const std::vector<std::string>& ids) {
-  for (const std::string& id : ids) {
+void addIds(Xapian::Document &doc, std::string_view prefix, const std::vector<std::string> &ids) {
+  for (const std::string &id : ids) {
     if (!id.empty()) doc.add_boolean_term(boundedTerm(prefix, id));
   }
 }
 
-void addAccessTerms(Xapian::Document& doc, const Access& access) {
+void addAccessTerms(Xapian::Document &doc, const Access &access) {
   if (access.isPublic) doc.add_boolean_term(std::string(prefix::kPublic));
   addIds(doc, prefix::kUser, access.users);
   addIds(doc, prefix::kUnit, access.units);
@@ -69,7 +69,7 @@ void addAccessTerms(Xapian::Document& doc, const Access& access) {
 }
 
 // Parts after the last all-digit segment: "30/2020/nd-cp" → "nd-cp", "123/qd-ubnd" → "qd-ubnd".
-std::string notationOf(const std::string& code) {
+std::string notationOf(const std::string &code) {
   std::size_t start = std::string::npos;
   std::size_t segment = 0;
   for (std::size_t i = 0; i <= code.size(); ++i) {
@@ -82,9 +82,9 @@ std::string notationOf(const std::string& code) {
   return start == std::string::npos || start >= code.size() ? std::string() : code.substr(start);
 }
 
-void pushUnique(std::vector<std::string>& list, std::string value) {
+void pushUnique(std::vector<std::string> &list, std::string value) {
   if (value.empty()) return;
-  for (const std::string& existing : list) {
+  for (const std::string &existing : list) {
     if (existing == value) return;
   }
   list.push_back(std::move(value));
@@ -96,7 +96,8 @@ std::string boundedTerm(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   if (value.size() + prefix.size() > kMaxTermBytes) {
     std::size_t cut = kMaxTermBytes - prefix.size();
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
+      --cut;
     value = value.substr(0, cut);
   }
   term += value;
@@ -117,11 +118,11 @@ CodeTerms codeTerms(std::string_view number, std::string_view notation) {
   return out;
 }
 
-bool feedsSpelling(const Document& doc) {
+bool feedsSpelling(const Document &doc) {
   return doc.access.isPublic && doc.access.secrecy == Secrecy::None;
 }
 
-bool feedsSpelling(const Xapian::Database& db, Xapian::docid id) {
+bool feedsSpelling(const Xapian::Database &db, Xapian::docid id) {
   const std::string publicTerm(prefix::kPublic);
   const std::string openTerm = std::string(prefix::kSecrecy) + "0";
   Xapian::TermIterator it = db.termlist_begin(id);
@@ -131,23 +132,18 @@ bool feedsSpelling(const Xapian::Database& db, Xapian::docid id) {
   return it != db.termlist_end(id) && *it == openTerm;
 }
 
-BuiltDocument buildDocument(const Document& input) {
+BuiltDocument buildDocument(const Document &input) {
   if (input.id.empty() || input.id.size() > kMaxIdBytes)
     throw SearchError(SearchError::Code::BadDocument, "document id must be 1–200 bytes");
-  StoredDoc stored{input.id,
-                   toNfc(input.title),
-                   toNfc(input.number),
-                   toNfc(input.notation),
-                   toNfc(input.type),
-                   toNfc(input.issuer),
-                   toNfc(input.signer),
-                   "",
-                   toNfc(input.text)};
+  StoredDoc stored{
+      input.id,          toNfc(input.title),  toNfc(input.number), toNfc(input.notation),
+      toNfc(input.type), toNfc(input.issuer), toNfc(input.signer), "",
+      toNfc(input.text)};
   const std::string dateKey = documentDateKey(input.date);
   stored.date = isoFromKey(dateKey);
 
   BuiltDocument out;
-  Xapian::Document& doc = out.doc;
+  Xapian::Document &doc = out.doc;
   TermWriter writer(doc);
   writer.words(stored.title, kTitleWdf, prefix::kTitle);
   writer.words(stored.type, 1, prefix::kType);
@@ -158,8 +154,10 @@ BuiltDocument buildDocument(const Document& input) {
   writer.words(stored.text, 1, {});
 
   const CodeTerms codes = codeTerms(stored.number, stored.notation);
-  for (const std::string& n : codes.numbers) doc.add_term(boundedTerm(prefix::kNumber, n));
-  for (const std::string& k : codes.notations) doc.add_term(boundedTerm(prefix::kNotation, k));
+  for (const std::string &n : codes.numbers)
+    doc.add_term(boundedTerm(prefix::kNumber, n));
+  for (const std::string &k : codes.notations)
+    doc.add_term(boundedTerm(prefix::kNotation, k));
 
   if (!dateKey.empty()) {
     doc.add_value(slot::kDate, dateKey);
@@ -185,7 +183,7 @@ BuiltDocument buildDocument(const Document& input) {
   doc.add_boolean_term(out.idTerm);
   if (feedsSpelling(input)) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-      const std::string& term = *it;
+      const std::string &term = *it;
       const auto first = static_cast<unsigned char>(term[0]);
       const bool prefixed = first >= 'A' && first <= 'Z';
       const bool number = first >= '0' && first <= '9';

@@ -10,7 +10,9 @@ bool isSpace(char32_t c) {
          c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-bool isQuote(char32_t c) { return c == U'"' || c == 0x201C || c == 0x201D || c == 0x201E; }
+bool isQuote(char32_t c) {
+  return c == U'"' || c == 0x201C || c == 0x201D || c == 0x201E;
+}
 
 class Lexer {
 public:
@@ -71,7 +73,8 @@ private:
 
   std::string readChunk() {
     const std::size_t start = pos_;
-    while (pos_ < text_.size() && !startsBreak(pos_)) decodeUtf8(text_, pos_);
+    while (pos_ < text_.size() && !startsBreak(pos_))
+      decodeUtf8(text_, pos_);
     return std::string(text_.substr(start, pos_ - start));
   }
 
@@ -83,7 +86,7 @@ private:
     const std::optional<QueryField> field = findQueryField(chunk.substr(0, colon));
     if (!field) return {LexKind::Word, chunk, {}, {}, false};
     Lexeme lexeme{LexKind::Field, chunk.substr(colon + 1), chunk.substr(0, colon), *field, false};
-    if (lexeme.text.empty() && skipSpace()) {  // "so: 30/2020" and loai:"nghị định"
+    if (lexeme.text.empty() && skipSpace()) { // "so: 30/2020" and loai:"nghị định"
       std::size_t next = pos_;
       const char32_t c = decodeUtf8(text_, next);
       if (isQuote(c)) {
@@ -105,17 +108,26 @@ private:
 
 std::string Lexeme::display() const {
   switch (kind) {
-  case LexKind::Word: return text;
-  case LexKind::Phrase: return "\"" + text + "\"";
-  case LexKind::Field: return name + ":" + (quoted ? "\"" + text + "\"" : text);
-  case LexKind::Or: return "OR";
-  case LexKind::Not: return "-";
-  case LexKind::Open: return "(";
-  case LexKind::Close: return ")";
+  case LexKind::Word:
+    return text;
+  case LexKind::Phrase:
+    return "\"" + text + "\"";
+  case LexKind::Field:
+    return name + ":" + (quoted ? "\"" + text + "\"" : text);
+  case LexKind::Or:
+    return "OR";
+  case LexKind::Not:
+    return "-";
+  case LexKind::Open:
+    return "(";
+  case LexKind::Close:
+    return ")";
   }
   return text;
 }
 
-std::vector<Lexeme> lexQuery(std::string_view nfcQuery) { return Lexer(nfcQuery).run(); }
+std::vector<Lexeme> lexQuery(std::string_view nfcQuery) {
+  return Lexer(nfcQuery).run();
+}
 
 } // namespace chancery::search::detail

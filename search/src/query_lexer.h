@@ -20,7 +20,7 @@ struct Lexeme {
   QueryField field{}; // Field only
   bool quoted = false;
 
-  std::string display() const;  // how the lexeme reads back in a query string
+  std::string display() const; // how the lexeme reads back in a query string
 };
 
 std::vector<Lexeme> lexQuery(std::string_view nfcQuery);

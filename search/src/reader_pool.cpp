@@ -25,7 +25,7 @@ void ReaderPool::giveBack(std::unique_ptr<Reader> reader) {
   idle_.push_back(std::move(reader));
 }
 
-void ReaderPool::update(Reader& reader, bool force) const {
+void ReaderPool::update(Reader &reader, bool force) const {
   const auto now = std::chrono::steady_clock::now();
   const std::uint64_t epoch = epoch_.load();
   if (!force && reader.db && reader.epoch == epoch && now - reader.checked < refresh_) return;

@@ -4,8 +4,6 @@
 // refresh interval: CURRENT is re-read (a rebuild switched generations) or reopen() picks up
 // the latest commit.
 
-#include <xapian.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -15,15 +13,16 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <xapian.h>
 
 namespace chancery::search::detail {
 
 struct Reader {
-  std::optional<Xapian::Database> db;  // empty while the directory has no generation
+  std::optional<Xapian::Database> db; // empty while the directory has no generation
   std::string generation;
   int schema = 0;
   std::chrono::steady_clock::time_point checked{};
-  std::uint64_t epoch = 0;  // ReaderPool::epoch_ when last refreshed
+  std::uint64_t epoch = 0; // ReaderPool::epoch_ when last refreshed
 };
 
 class ReaderPool {
@@ -33,19 +32,19 @@ public:
 
   class Lease {
   public:
-    Lease(ReaderPool& pool, std::unique_ptr<Reader> reader)
+    Lease(ReaderPool &pool, std::unique_ptr<Reader> reader)
         : pool_(&pool), reader_(std::move(reader)) {}
-    Lease(Lease&&) = default;
+    Lease(Lease &&) = default;
     ~Lease() {
       if (reader_) pool_->giveBack(std::move(reader_));
     }
-    Reader& operator*() const { return *reader_; }
-    Reader* operator->() const { return reader_.get(); }
+    Reader &operator*() const { return *reader_; }
+    Reader *operator->() const { return reader_.get(); }
     // Brings the handle up to date now (after DatabaseModifiedError).
     void refresh() { pool_->update(*reader_, true); }
 
   private:
-    ReaderPool* pool_;
+    ReaderPool *pool_;
     std::unique_ptr<Reader> reader_;
   };
 
@@ -56,7 +55,7 @@ public:
 
 private:
   void giveBack(std::unique_ptr<Reader> reader);
-  void update(Reader& reader, bool force) const;
+  void update(Reader &reader, bool force) const;
 
   std::filesystem::path dir_;
   std::chrono::milliseconds refresh_;

@@ -10,7 +10,7 @@ namespace chancery::search::detail {
 namespace {
 
 struct FieldName {
-  std::string_view alias;  // folded, lower case, as typed before ":"
+  std::string_view alias; // folded, lower case, as typed before ":"
   QueryField field;
 };
 
@@ -67,7 +67,7 @@ int schemaFromMetadata(std::string_view value) {
 std::optional<QueryField> findQueryField(std::string_view name) {
   if (name.size() > 32) return std::nullopt;
   const std::string key = foldText(toNfc(name));
-  for (const FieldName& entry : kFieldNames) {
+  for (const FieldName &entry : kFieldNames) {
     if (entry.alias == key) return entry.field;
   }
   return std::nullopt;

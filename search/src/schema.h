@@ -91,17 +91,17 @@ inline constexpr unsigned kRevision = 5;
 
 // How the query parser reads the value after "name:".
 enum class FieldKind {
-  Text,     // words/phrase against a positional prefix
-  Code,     // a number or notation, normalised (normalizeCode) against XN and XK
-  Key,      // a whole value reduced with keyText()
-  Id,       // an opaque id, matched exactly
-  Date,     // a date or a date range on slot 0
-  Year,     // a year or a year range on slot 0
-  Secrecy,  // a secrecy level name or digit
+  Text,    // words/phrase against a positional prefix
+  Code,    // a number or notation, normalised (normalizeCode) against XN and XK
+  Key,     // a whole value reduced with keyText()
+  Id,      // an opaque id, matched exactly
+  Date,    // a date or a date range on slot 0
+  Year,    // a year or a year range on slot 0
+  Secrecy, // a secrecy level name or digit
 };
 
 struct QueryField {
-  std::string_view name;   // canonical (English) name
+  std::string_view name; // canonical (English) name
   std::string_view prefix;
   FieldKind kind;
 };

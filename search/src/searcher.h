@@ -11,12 +11,12 @@
 namespace chancery::search::detail {
 
 // What the principal may see (access.h has the rule), as a boolean Xapian query.
-Xapian::Query accessFilter(const Principal& principal);
+Xapian::Query accessFilter(const Principal &principal);
 // Filters as a boolean query; empty when there are none. Throws SearchError(BadQuery).
-Xapian::Query filtersQuery(const Filters& filters);
+Xapian::Query filtersQuery(const Filters &filters);
 
 // Throws SearchError for bad input; Xapian errors propagate to the caller's guard.
-SearchResults runSearch(const Xapian::Database& db, const SearchRequest& request,
-                        const Principal& principal, const IndexOptions& options);
+SearchResults runSearch(const Xapian::Database &db, const SearchRequest &request,
+                        const Principal &principal, const IndexOptions &options);
 
 } // namespace chancery::search::detail

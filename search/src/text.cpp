@@ -1,18 +1,17 @@
 #include "text.h"
 
+#include <array>
+#include <memory>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <array>
-#include <memory>
-
 namespace chancery::search::detail {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-constexpr std::size_t kTableSize = 0x10000;  // the BMP holds every Vietnamese character
+constexpr std::size_t kTableSize = 0x10000; // the BMP holds every Vietnamese character
 
 CharClass classifyWithIcu(char32_t c) {
   const auto type = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
@@ -38,7 +37,7 @@ CharClass classifyWithIcu(char32_t c) {
 // Base letter of `lower` when its compatibility decomposition is one character followed only
 // by marks (ế → e, ơ → o, ｆ → f); otherwise `lower` itself. đ has no decomposition, so NFD
 // alone would keep it: Vietnamese readers treat it as a d with a bar, hence the special case.
-char32_t foldWithIcu(char32_t lower, const icu::Normalizer2& nfkd) {
+char32_t foldWithIcu(char32_t lower, const icu::Normalizer2 &nfkd) {
   if (lower == U'đ') return U'd';
   if (classifyWithIcu(lower) == CharClass::Mark) return 0;
   icu::UnicodeString decomposition;
@@ -54,9 +53,9 @@ char32_t foldWithIcu(char32_t lower, const icu::Normalizer2& nfkd) {
   return static_cast<char32_t>(u_tolower(base));
 }
 
-const icu::Normalizer2& nfkdInstance() {
+const icu::Normalizer2 &nfkdInstance() {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2 *nfkd = icu::Normalizer2::getNFKDInstance(status);
   if (U_FAILURE(status) || nfkd == nullptr) throw std::runtime_error("ICU NFKD unavailable");
   return *nfkd;
 }
@@ -67,7 +66,7 @@ struct Tables {
   std::array<char16_t, kTableSize> fold{};
 
   Tables() {
-    const icu::Normalizer2& nfkd = nfkdInstance();
+    const icu::Normalizer2 &nfkd = nfkdInstance();
     for (char32_t c = 0; c < kTableSize; ++c) {
       cls[c] = classifyWithIcu(c);
       const auto l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
@@ -78,12 +77,14 @@ struct Tables {
   }
 };
 
-const Tables& tables() {
+const Tables &tables() {
   static const auto instance = std::make_unique<Tables>();
   return *instance;
 }
 
-bool isSurrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+bool isSurrogate(char32_t c) {
+  return c >= 0xD800 && c <= 0xDFFF;
+}
 
 } // namespace
 
@@ -103,7 +104,7 @@ char32_t foldChar(char32_t c) {
   return lowerChar(c);
 }
 
-char32_t decodeUtf8(std::string_view s, std::size_t& i) {
+char32_t decodeUtf8(std::string_view s, std::size_t &i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -142,7 +143,7 @@ char32_t decodeUtf8(std::string_view s, std::size_t& i) {
   return c;
 }
 
-void appendUtf8(std::string& out, char32_t c) {
+void appendUtf8(std::string &out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -169,13 +170,14 @@ std::string toNfc(std::string_view utf8) {
     const std::size_t start = i;
     if (decodeUtf8(utf8, i) == kReplacement && utf8.substr(start, 3) != "\xEF\xBF\xBD") {
       valid.reserve(utf8.size() + 8);
-      for (std::size_t j = 0; j < utf8.size();) appendUtf8(valid, decodeUtf8(utf8, j));
+      for (std::size_t j = 0; j < utf8.size();)
+        appendUtf8(valid, decodeUtf8(utf8, j));
       input = valid;
       break;
     }
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFC unavailable");
   const icu::StringPiece piece(input.data(), static_cast<int32_t>(input.size()));
   if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(input);
@@ -191,7 +193,8 @@ std::string toNfc(std::string_view utf8) {
 std::string lowerText(std::string_view nfc) {
   std::string out;
   out.reserve(nfc.size());
-  for (std::size_t i = 0; i < nfc.size();) appendUtf8(out, lowerChar(decodeUtf8(nfc, i)));
+  for (std::size_t i = 0; i < nfc.size();)
+    appendUtf8(out, lowerChar(decodeUtf8(nfc, i)));
   return out;
 }
 
@@ -222,15 +225,26 @@ std::string keyText(std::string_view text) {
   return out;
 }
 
-void appendHtmlEscaped(std::string& out, std::string_view text) {
+void appendHtmlEscaped(std::string &out, std::string_view text) {
   for (const char c : text) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
 }

@@ -22,8 +22,8 @@ char32_t lowerChar(char32_t c);
 char32_t foldChar(char32_t c);
 
 // Decodes one code point at s[i] and advances i; ill-formed bytes yield U+FFFD.
-char32_t decodeUtf8(std::string_view s, std::size_t& i);
-void appendUtf8(std::string& out, char32_t c);
+char32_t decodeUtf8(std::string_view s, std::size_t &i);
+void appendUtf8(std::string &out, char32_t c);
 
 // NFC-normalises UTF-8; ill-formed sequences become U+FFFD. Cheap when already NFC.
 std::string toNfc(std::string_view utf8);
@@ -34,6 +34,6 @@ std::string foldText(std::string_view nfc);
 std::string keyText(std::string_view text);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
-void appendHtmlEscaped(std::string& out, std::string_view text);
+void appendHtmlEscaped(std::string &out, std::string_view text);
 
 } // namespace chancery::search::detail

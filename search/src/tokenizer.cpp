@@ -4,7 +4,7 @@
 
 namespace chancery::search::detail {
 
-bool Tokenizer::next(Token& token) {
+bool Tokenizer::next(Token &token) {
   token.exact.clear();
   token.folded.clear();
   // Skip to the first letter or digit: a mark or format character with no base before it

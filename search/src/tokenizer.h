@@ -18,10 +18,10 @@ namespace chancery::search::detail {
 inline constexpr std::size_t kMaxWordBytes = 64;
 
 struct Token {
-  std::size_t begin = 0;  // byte offsets of the word in the tokenized text
+  std::size_t begin = 0; // byte offsets of the word in the tokenized text
   std::size_t end = 0;
-  std::string exact;      // lower case, diacritics kept
-  std::string folded;     // lower case, diacritics removed, đ → d
+  std::string exact;  // lower case, diacritics kept
+  std::string folded; // lower case, diacritics removed, đ → d
 
   bool hasDiacritics() const { return exact != folded; }
 };
@@ -30,7 +30,7 @@ class Tokenizer {
 public:
   explicit Tokenizer(std::string_view nfcText) : text_(nfcText) {}
   // Fills `token` with the next word; false at the end of the text.
-  bool next(Token& token);
+  bool next(Token &token);
   std::size_t position() const { return pos_; }
 
 private:

@@ -3,9 +3,8 @@
 #include "chancery/search/index.h"
 #include "test_docs.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 
 using namespace chancery::search;
 using namespace chancery::search::testing;
@@ -16,18 +15,19 @@ class AccessTest : public ::testing::Test {
 protected:
   void SetUp() override {
     index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document& doc : sampleDocuments()) index_->upsert(doc);
+    for (const Document &doc : sampleDocuments())
+      index_->upsert(doc);
     index_->commit();
   }
 
-  static bool has(const SearchResults& r, const std::string& id) {
+  static bool has(const SearchResults &r, const std::string &id) {
     const auto list = ids(r);
     return std::find(list.begin(), list.end(), id) != list.end();
   }
 
-  static std::uint64_t facetCount(const SearchResults& r, const std::string& value) {
-    for (const FacetResult& f : r.facets)
-      for (const FacetValue& v : f.values)
+  static std::uint64_t facetCount(const SearchResults &r, const std::string &value) {
+    for (const FacetResult &f : r.facets)
+      for (const FacetValue &v : f.values)
         if (v.value == value) return v.count;
     return 0;
   }
@@ -46,7 +46,7 @@ const Principal kCouncil{"u-5", {}, {"council-member"}, Secrecy::None};
 } // namespace
 
 TEST_F(AccessTest, SecretDocumentHiddenFromHitsAndTotals) {
-  for (const Principal& p : {anyone(), kSecurityClerk, kCleared, kGrantedUser}) {
+  for (const Principal &p : {anyone(), kSecurityClerk, kCleared, kGrantedUser}) {
     const SearchResults r = find(*index_, "an ninh bien gioi", p);
     EXPECT_FALSE(has(r, "bc-mat")) << p.userId;
     EXPECT_EQ(find(*index_, "hoptacbimat", p).total, 0u) << p.userId;
@@ -92,7 +92,7 @@ TEST_F(AccessTest, FieldQueriesCannotBypassTheFilter) {
 }
 
 TEST_F(AccessTest, SuggestionsNeverRevealRestrictedWords) {
-  for (const Principal& p : {anyone(), kSecurityOfficer}) {
+  for (const Principal &p : {anyone(), kSecurityOfficer}) {
     const SearchResults r = find(*index_, "hoptacbimak", p);
     EXPECT_FALSE(r.suggestion && r.suggestion->find("hoptacbimat") != std::string::npos)
         << p.userId;
@@ -120,7 +120,7 @@ TEST_F(AccessTest, SpellingForgetsRemovedPublicDocuments) {
 }
 
 TEST_F(AccessTest, MakingADocumentSecretRemovesItsWords) {
-  Document doc = sampleDocuments()[4];  // tb-ban2, the only one with "đoàn viên"
+  Document doc = sampleDocuments()[4]; // tb-ban2, the only one with "đoàn viên"
   doc.access = Access{false, {"unit-doan"}, {}, {}, Secrecy::Secret};
   index_->upsert(doc);
   index_->commit();

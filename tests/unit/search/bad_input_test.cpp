@@ -15,14 +15,15 @@ class BadInputTest : public ::testing::Test {
 protected:
   void SetUp() override {
     index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document& doc : sampleDocuments()) index_->upsert(doc);
+    for (const Document &doc : sampleDocuments())
+      index_->upsert(doc);
     index_->commit();
   }
 
-  SearchError::Code errorOf(const std::string& query, SearchRequest request = {}) {
+  SearchError::Code errorOf(const std::string &query, SearchRequest request = {}) {
     try {
       find(*index_, query, anyone(), std::move(request));
-    } catch (const SearchError& e) {
+    } catch (const SearchError &e) {
       return e.code();
     }
     ADD_FAILURE() << "no error for: " << query.substr(0, 60);
@@ -52,7 +53,8 @@ TEST_F(BadInputTest, StrayParenthesesAndOperators) {
 
 TEST_F(BadInputTest, TenKilobyteQueryAnswers) {
   std::string query;
-  while (query.size() < 10 * 1024) query += "quyết định hồ sơ lưu trữ ";
+  while (query.size() < 10 * 1024)
+    query += "quyết định hồ sơ lưu trữ ";
   const SearchResults r = find(*index_, query);
   EXPECT_TRUE(r.truncated);
   EXPECT_FALSE(r.hits.empty());
@@ -61,7 +63,9 @@ TEST_F(BadInputTest, TenKilobyteQueryAnswers) {
 
 TEST_F(BadInputTest, OddUnicode) {
   // Decomposed marks, zero-width characters, emoji, RTL marks, ill-formed UTF-8, NUL.
-  EXPECT_EQ(ids(find(*index_, "danh mu\xCC\xA3" "c")), std::vector<std::string>{"qd-123"});
+  EXPECT_EQ(ids(find(*index_, "danh mu\xCC\xA3"
+                              "c")),
+            std::vector<std::string>{"qd-123"});
   EXPECT_FALSE(find(*index_, "d\u200Banh m\u200Dục").hits.empty());
   EXPECT_FALSE(find(*index_, "\u200Fdanh muc\u200E 😀🇻🇳").hits.empty());
   EXPECT_TRUE(find(*index_, "😀🇻🇳").hits.empty());
@@ -105,7 +109,7 @@ TEST_F(BadInputTest, BadDocumentsAreRejected) {
   try {
     index_->upsert(doc);
     FAIL();
-  } catch (const SearchError& e) {
+  } catch (const SearchError &e) {
     EXPECT_EQ(e.code(), SearchError::Code::BadDocument);
     EXPECT_TRUE(e.isUserError());
   }

@@ -5,13 +5,11 @@
 #include "schema.h"
 #include "test_docs.h"
 
-#include <xapian.h>
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <thread>
+#include <xapian.h>
 
 using namespace chancery::search;
 using namespace chancery::search::testing;
@@ -22,11 +20,12 @@ class IndexTest : public ::testing::Test {
 protected:
   void SetUp() override {
     index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document& doc : sampleDocuments()) index_->upsert(doc);
+    for (const Document &doc : sampleDocuments())
+      index_->upsert(doc);
     index_->commit();
   }
 
-  bool has(const SearchResults& r, const std::string& id) {
+  bool has(const SearchResults &r, const std::string &id) {
     const auto list = ids(r);
     return std::find(list.begin(), list.end(), id) != list.end();
   }
@@ -60,7 +59,7 @@ TEST_F(IndexTest, DiacriticQueryRanksExactSpellingFirst) {
 }
 
 TEST_F(IndexTest, NumberSpellingsAllMatch) {
-  for (const char* q : {"30/2020/NĐ-CP", "30/2020/nd-cp", "30/2020/ND-CP", "so:30/2020/NĐ-CP",
+  for (const char *q : {"30/2020/NĐ-CP", "30/2020/nd-cp", "30/2020/ND-CP", "so:30/2020/NĐ-CP",
                         "number:30/2020/nd-cp", "Số: 30/2020/ND-CP"}) {
     const SearchResults r = find(*index_, q);
     ASSERT_FALSE(r.hits.empty()) << q;
@@ -108,7 +107,7 @@ TEST_F(IndexTest, DateRangesInBothFormats) {
   filtered.filters.dateFrom = "01/01/2021";
   filtered.filters.dateTo = "2022-12-31";
   const SearchResults r = find(*index_, "", anyone(), filtered);
-  EXPECT_EQ(r.total, 2u);  // qd-123 and cv-45; dt-unit is not visible
+  EXPECT_EQ(r.total, 2u); // qd-123 and cv-45; dt-unit is not visible
 }
 
 TEST_F(IndexTest, SortsByDateAndPages) {
@@ -132,13 +131,14 @@ TEST_F(IndexTest, FacetsCountVisibleMatches) {
   const SearchResults r = find(*index_, "", anyone(), request);
   ASSERT_EQ(r.facets.size(), 4u);
   EXPECT_TRUE(r.facetsExact);
-  const auto& types = r.facets[0].values;
+  const auto &types = r.facets[0].values;
   ASSERT_FALSE(types.empty());
   EXPECT_EQ(types[0].value, "Thông báo");
   EXPECT_EQ(types[0].count, 3u);
-  const auto& years = r.facets[1].values;
+  const auto &years = r.facets[1].values;
   std::uint64_t sum = 0;
-  for (const FacetValue& v : years) sum += v.count;
+  for (const FacetValue &v : years)
+    sum += v.count;
   EXPECT_EQ(sum, 6u);
   request.filters.types = {"thong bao"};
   request.filters.signers = {"Phạm Văn D"};
@@ -151,14 +151,14 @@ TEST_F(IndexTest, FacetsCountVisibleMatches) {
 TEST_F(IndexTest, SnippetsMarkQueryWords) {
   const SearchResults r = find(*index_, "ky hop");
   ASSERT_FALSE(r.hits.empty());
-  const Hit& hit = r.hits[0];
+  const Hit &hit = r.hits[0];
   EXPECT_EQ(hit.id, "cv-45");
   EXPECT_NE(hit.snippetHtml.find("<mark>kỳ</mark> <mark>họp</mark>"), std::string::npos);
   EXPECT_NE(hit.titleHtml.find("<mark>kỳ</mark> <mark>họp</mark>"), std::string::npos);
   ASSERT_FALSE(hit.highlights.empty());
-  EXPECT_EQ(hit.snippet.substr(hit.highlights[0].begin,
-                               hit.highlights[0].end - hit.highlights[0].begin),
-            "kỳ");
+  EXPECT_EQ(
+      hit.snippet.substr(hit.highlights[0].begin, hit.highlights[0].end - hit.highlights[0].begin),
+      "kỳ");
   EXPECT_EQ(hit.date, "2022-06-10");
   EXPECT_EQ(hit.signer, "Lê Văn C");
 }
@@ -192,7 +192,7 @@ TEST_F(IndexTest, RemoveAndReplace) {
   EXPECT_EQ(index_->documentCount(), sampleDocuments().size() - 1);
   const auto listed = index_->listIds();
   const auto it = std::find_if(listed.begin(), listed.end(),
-                               [](const IndexedId& i) { return i.id == "nd-30"; });
+                               [](const IndexedId &i) { return i.id == "nd-30"; });
   ASSERT_NE(it, listed.end());
   EXPECT_EQ(it->revision, "r2");
   EXPECT_TRUE(index_->contains("nd-30"));
@@ -201,7 +201,7 @@ TEST_F(IndexTest, RemoveAndReplace) {
 
 TEST_F(IndexTest, ReaderSeesCommitWithinOneSecond) {
   const Index reader(dir_.path(), Index::Mode::ReadOnly);
-  const auto find = [](const Index& index, const std::string& q) {
+  const auto find = [](const Index &index, const std::string &q) {
     SearchRequest request;
     request.widen = false;
     return chancery::search::testing::find(index, q, anyone(), request);
@@ -212,7 +212,7 @@ TEST_F(IndexTest, ReaderSeesCommitWithinOneSecond) {
   doc.title = "Kế hoạch tuần tra biên phòng";
   index_->upsert(doc);
   EXPECT_EQ(index_->pendingChanges(), 1u);
-  EXPECT_TRUE(find(reader, "tuần tra biên phòng").hits.empty());  // not committed yet
+  EXPECT_TRUE(find(reader, "tuần tra biên phòng").hits.empty()); // not committed yet
   index_->commit();
   const auto start = std::chrono::steady_clock::now();
   while (find(reader, "tuần tra biên phòng").hits.empty() &&
@@ -226,7 +226,7 @@ TEST_F(IndexTest, SecondWriterIsLockedOut) {
   try {
     Index second(dir_.path(), Index::Mode::Writable);
     FAIL() << "second writer opened";
-  } catch (const SearchError& e) {
+  } catch (const SearchError &e) {
     EXPECT_EQ(e.code(), SearchError::Code::Locked);
   }
 }
@@ -238,8 +238,9 @@ TEST_F(IndexTest, RebuildSwitchesGenerationWithProgress) {
   docs.resize(3);
   std::size_t next = 0;
   std::vector<std::uint64_t> reported;
-  index_->rebuild([&](Document& d) { return next < docs.size() ? (d = docs[next++], true) : false; },
-                  [&](const RebuildProgress& p) { reported.push_back(p.indexed); }, {}, 3, 2);
+  index_->rebuild(
+      [&](Document &d) { return next < docs.size() ? (d = docs[next++], true) : false; },
+      [&](const RebuildProgress &p) { reported.push_back(p.indexed); }, {}, 3, 2);
   EXPECT_EQ(reported, (std::vector<std::uint64_t>{2, 3}));
   EXPECT_EQ(index_->documentCount(), 3u);
   std::this_thread::sleep_for(std::chrono::milliseconds(250));
@@ -255,7 +256,7 @@ TEST_F(IndexTest, CancelledRebuildKeepsOldGeneration) {
   std::size_t served = 0;
   try {
     index_->rebuild(
-        [&](Document& d) {
+        [&](Document &d) {
           d = sampleDocuments()[0];
           d.id = "x" + std::to_string(served);
           if (++served == 5) stop.request_stop();
@@ -263,11 +264,11 @@ TEST_F(IndexTest, CancelledRebuildKeepsOldGeneration) {
         },
         {}, stop.get_token());
     FAIL() << "rebuild not cancelled";
-  } catch (const SearchError& e) {
+  } catch (const SearchError &e) {
     EXPECT_EQ(e.code(), SearchError::Code::Cancelled);
   }
   EXPECT_EQ(index_->documentCount(), sampleDocuments().size());
-  index_->upsert(sampleDocuments()[0]);  // the writer still works
+  index_->upsert(sampleDocuments()[0]); // the writer still works
   index_->commit();
 }
 
@@ -290,12 +291,13 @@ TEST_F(IndexTest, SchemaChangeForcesRebuild) {
   try {
     find(*index_, "ho so");
     FAIL() << "search on an old schema";
-  } catch (const SearchError& e) {
+  } catch (const SearchError &e) {
     EXPECT_EQ(e.code(), SearchError::Code::SchemaMismatch);
   }
   const std::vector<Document> docs = sampleDocuments();
   std::size_t next = 0;
-  index_->rebuild([&](Document& d) { return next < docs.size() ? (d = docs[next++], true) : false; });
+  index_->rebuild(
+      [&](Document &d) { return next < docs.size() ? (d = docs[next++], true) : false; });
   EXPECT_FALSE(index_->needsRebuild());
   EXPECT_FALSE(find(*index_, "ho so").hits.empty());
 }

@@ -45,12 +45,12 @@ std::vector<Document> sampleDocuments() {
       "Nguyễn Xuân Phúc", "2020-03-05",
       "Nghị định này quy định về công tác văn thư và quản lý nhà nước về công tác văn thư. "
       "Văn bản hành chính phải được trình bày theo thể thức quy định tại Phụ lục I."));
-  docs.push_back(publicDoc(
-      "qd-123", "Quyết định", "123", "QĐ-UBND",
-      "Quyết định phê duyệt danh mục hồ sơ lưu trữ năm 2021", "Ủy ban nhân dân tỉnh Bắc An",
-      "Trần Thị B", "15/01/2021",
-      "Điều 1. Phê duyệt danh mục hồ sơ lưu trữ của các cơ quan, tổ chức thuộc tỉnh. "
-      "Điều 2. Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này."));
+  docs.push_back(
+      publicDoc("qd-123", "Quyết định", "123", "QĐ-UBND",
+                "Quyết định phê duyệt danh mục hồ sơ lưu trữ năm 2021",
+                "Ủy ban nhân dân tỉnh Bắc An", "Trần Thị B", "15/01/2021",
+                "Điều 1. Phê duyệt danh mục hồ sơ lưu trữ của các cơ quan, tổ chức thuộc tỉnh. "
+                "Điều 2. Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này."));
   Document meeting = publicDoc(
       "cv-45", "Công văn", "45", "CV-VP", "Về việc tổ chức kỳ họp thứ năm Hội đồng nhân dân",
       "Văn phòng Hội đồng nhân dân tỉnh", "Lê Văn C", "2022-06-10",
@@ -73,14 +73,14 @@ std::vector<Document> sampleDocuments() {
                            "Văn phòng", "Phạm Văn D", "2019-07-01",
                            "Ban tổ chức thông báo lịch sinh hoạt."));
 
-  Document unit = publicDoc("dt-unit", "Kế hoạch", "12", "KH-STC", "Dự toán ngân sách năm 2023",
-                            "Sở Tài chính", "Ngô Văn E", "2022-11-20",
-                            "Dự toán thu chi ngân sách địa phương năm 2023.");
+  Document unit =
+      publicDoc("dt-unit", "Kế hoạch", "12", "KH-STC", "Dự toán ngân sách năm 2023", "Sở Tài chính",
+                "Ngô Văn E", "2022-11-20", "Dự toán thu chi ngân sách địa phương năm 2023.");
   unit.access = Access{false, {"unit-tc"}, {}, {}, Secrecy::None};
   docs.push_back(unit);
-  Document user = publicDoc("to-user", "Tờ trình", "3", "TTr-VP", "Tờ trình về nhân sự",
-                            "Văn phòng", "Đỗ Văn G", "2023-01-09",
-                            "Đề xuất điều động cán bộ phụ trách hồ sơ.");
+  Document user =
+      publicDoc("to-user", "Tờ trình", "3", "TTr-VP", "Tờ trình về nhân sự", "Văn phòng",
+                "Đỗ Văn G", "2023-01-09", "Đề xuất điều động cán bộ phụ trách hồ sơ.");
   user.access = Access{false, {}, {"u-42"}, {}, Secrecy::None};
   docs.push_back(user);
   Document role = publicDoc("bb-role", "Biên bản", "1", "BB-HĐND", "Biên bản họp kín",
@@ -88,24 +88,27 @@ std::vector<Document> sampleDocuments() {
                             "Nội dung thảo luận về kỳ họp bất thường.");
   role.access = Access{false, {}, {}, {"council-member"}, Secrecy::None};
   docs.push_back(role);
-  Document secret = publicDoc(
-      "bc-mat", "Báo cáo", "5", "BC-CA", "Báo cáo tình hình an ninh khu vực biên giới",
-      "Công an tỉnh", "Hoàng Văn K", "2023-03-03",
-      "Kế hoạch hoptacbimat với lực lượng biên phòng. Quyết định tăng cường tuần tra.");
+  Document secret =
+      publicDoc("bc-mat", "Báo cáo", "5", "BC-CA", "Báo cáo tình hình an ninh khu vực biên giới",
+                "Công an tỉnh", "Hoàng Văn K", "2023-03-03",
+                "Kế hoạch hoptacbimat với lực lượng biên phòng. Quyết định tăng cường tuần tra.");
   secret.access = Access{false, {"unit-an-ninh"}, {"u-42"}, {}, Secrecy::Confidential};
   docs.push_back(secret);
   return docs;
 }
 
-Principal anyone() { return Principal{"u-1", {"unit-x"}, {}, Secrecy::None}; }
+Principal anyone() {
+  return Principal{"u-1", {"unit-x"}, {}, Secrecy::None};
+}
 
-std::vector<std::string> ids(const SearchResults& results) {
+std::vector<std::string> ids(const SearchResults &results) {
   std::vector<std::string> out;
-  for (const Hit& hit : results.hits) out.push_back(hit.id);
+  for (const Hit &hit : results.hits)
+    out.push_back(hit.id);
   return out;
 }
 
-SearchResults find(const Index& index, const std::string& query, const Principal& who,
+SearchResults find(const Index &index, const std::string &query, const Principal &who,
                    SearchRequest request) {
   request.query = query;
   return index.search(request, who);

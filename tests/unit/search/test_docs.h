@@ -15,9 +15,9 @@ class TempDir {
 public:
   TempDir();
   ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::filesystem::path &path() const { return path_; }
 
 private:
   std::filesystem::path path_;
@@ -30,10 +30,10 @@ std::vector<Document> sampleDocuments();
 Principal anyone();
 
 // Ids of the hits, in rank order.
-std::vector<std::string> ids(const SearchResults& results);
+std::vector<std::string> ids(const SearchResults &results);
 
 // Search helper with defaults for tests.
-SearchResults find(const Index& index, const std::string& query, const Principal& who = anyone(),
+SearchResults find(const Index &index, const std::string &query, const Principal &who = anyone(),
                    SearchRequest request = {});
 
 } // namespace chancery::search::testing

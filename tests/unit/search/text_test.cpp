@@ -19,7 +19,8 @@ std::vector<std::string> folded(std::string_view text) {
   const std::string nfc = toNfc(text);
   Tokenizer tokenizer(nfc);
   Token token;
-  while (tokenizer.next(token)) out.push_back(token.folded);
+  while (tokenizer.next(token))
+    out.push_back(token.folded);
   return out;
 }
 
@@ -28,7 +29,8 @@ std::vector<std::string> exact(std::string_view text) {
   const std::string nfc = toNfc(text);
   Tokenizer tokenizer(nfc);
   Token token;
-  while (tokenizer.next(token)) out.push_back(token.exact);
+  while (tokenizer.next(token))
+    out.push_back(token.exact);
   return out;
 }
 
@@ -42,7 +44,7 @@ TEST(Text, FoldsVietnameseDiacriticsAndDStroke) {
 }
 
 TEST(Text, NormalisesDecomposedInputToNfc) {
-  const std::string decomposed = "Quye\xCC\x82\xCC\x81t";  // e + combining circumflex + acute
+  const std::string decomposed = "Quye\xCC\x82\xCC\x81t"; // e + combining circumflex + acute
   EXPECT_EQ(toNfc(decomposed), "Quyết");
   EXPECT_EQ(exact(decomposed), std::vector<std::string>{"quyết"});
 }
@@ -149,9 +151,11 @@ TEST(Snippet, MarksFoldedMatchesAndEscapesHtml) {
 
 TEST(Snippet, CutsAroundTheDensestWindow) {
   std::string text;
-  for (int i = 0; i < 200; ++i) text += "lorem ipsum ";
+  for (int i = 0; i < 200; ++i)
+    text += "lorem ipsum ";
   text += "thẩm quyền ban hành văn bản";
-  for (int i = 0; i < 200; ++i) text += " dolor sit";
+  for (int i = 0; i < 200; ++i)
+    text += " dolor sit";
   const Snippet s = makeSnippet(text, {"tham", "quyen"}, 80);
   EXPECT_TRUE(s.text.starts_with("…"));
   EXPECT_TRUE(s.text.ends_with("…"));
@@ -160,13 +164,17 @@ TEST(Snippet, CutsAroundTheDensestWindow) {
 }
 
 TEST(DocData, RoundTrips) {
-  StoredDoc doc{"id-1", "Trích yếu", "30/2020/NĐ-CP", "NĐ-CP", "Nghị định", "Chính phủ",
+  StoredDoc doc{"id-1",         "Trích yếu",  "30/2020/NĐ-CP",
+                "NĐ-CP",        "Nghị định",  "Chính phủ",
                 "Nguyễn Văn A", "2020-03-05", std::string(300, 'x')};
   const StoredDoc back = decodeDocData(encodeDocData(doc));
   EXPECT_EQ(back.id, doc.id);
   EXPECT_EQ(back.signer, doc.signer);
   EXPECT_EQ(back.text, doc.text);
-  EXPECT_THROW(decodeDocData(std::string("\x01\x05" "ab", 4)), chancery::search::SearchError);
+  EXPECT_THROW(decodeDocData(std::string("\x01\x05"
+                                         "ab",
+                                         4)),
+               chancery::search::SearchError);
 }
 
 TEST(Schema, FindsFieldsByVietnameseAndEnglishNames) {

@@ -17,14 +17,18 @@
 namespace chancery::search {
 
 // Độ mật (Luật Bảo vệ bí mật nhà nước 2018): ordered, so a clearance admits every lower level.
-enum class Secrecy { None = 0, Confidential = 1 /*Mật*/, Secret = 2 /*Tối mật*/,
-                     TopSecret = 3 /*Tuyệt mật*/ };
+enum class Secrecy {
+  None = 0,
+  Confidential = 1 /*Mật*/,
+  Secret = 2 /*Tối mật*/,
+  TopSecret = 3 /*Tuyệt mật*/
+};
 
 struct Access {
-  bool isPublic = false;           // visible to every principal (subject to secrecy)
-  std::vector<std::string> units;  // owning and handling units
-  std::vector<std::string> users;  // handlers and users granted explicitly
-  std::vector<std::string> roles;  // roles granted explicitly (e.g. "council-member")
+  bool isPublic = false;          // visible to every principal (subject to secrecy)
+  std::vector<std::string> units; // owning and handling units
+  std::vector<std::string> users; // handlers and users granted explicitly
+  std::vector<std::string> roles; // roles granted explicitly (e.g. "council-member")
   Secrecy secrecy = Secrecy::None;
 };
 

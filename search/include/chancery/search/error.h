@@ -23,14 +23,13 @@ public:
     Internal,       // any other engine failure
   };
 
-  SearchError(Code code, const std::string& message);
+  SearchError(Code code, const std::string &message);
 
   Code code() const noexcept { return code_; }
 
   // True when the caller's input is at fault, so the server answers 400 rather than 500.
   bool isUserError() const noexcept {
-    return code_ == Code::BadQuery || code_ == Code::QueryTooLong ||
-           code_ == Code::BadDocument;
+    return code_ == Code::BadQuery || code_ == Code::QueryTooLong || code_ == Code::BadDocument;
   }
 
 private:

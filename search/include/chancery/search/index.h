@@ -27,9 +27,9 @@
 namespace chancery::search {
 
 struct IndexOptions {
-  std::chrono::milliseconds refreshInterval{200};  // how stale a reader may be
-  std::uint64_t facetSample = 20000;  // matches examined for facets before counts are scaled
-  std::uint64_t widenBelow = 3;       // strict matches below this trigger the OR fallback
+  std::chrono::milliseconds refreshInterval{200}; // how stale a reader may be
+  std::uint64_t facetSample = 20000; // matches examined for facets before counts are scaled
+  std::uint64_t widenBelow = 3;      // strict matches below this trigger the OR fallback
 };
 
 struct IndexedId {
@@ -39,12 +39,12 @@ struct IndexedId {
 
 struct RebuildProgress {
   std::uint64_t indexed = 0;
-  std::uint64_t expected = 0;  // as passed to rebuild(); 0 when unknown
+  std::uint64_t expected = 0; // as passed to rebuild(); 0 when unknown
 };
 
 // Fills `doc` with the next document and returns true, or returns false at the end.
-using DocumentSource = std::function<bool(Document& doc)>;
-using RebuildProgressFn = std::function<void(const RebuildProgress&)>;
+using DocumentSource = std::function<bool(Document &doc)>;
+using RebuildProgressFn = std::function<void(const RebuildProgress &)>;
 
 class Index {
 public:
@@ -53,14 +53,14 @@ public:
   // Opens (Writable: creates) the index in `dir`. A ReadOnly index on a directory without
   // a live generation searches as empty until a writer creates one.
   // Throws SearchError: Locked (another writer), Io (directory unusable), Corrupt.
-  Index(const std::filesystem::path& dir, Mode mode, IndexOptions options = {});
+  Index(const std::filesystem::path &dir, Mode mode, IndexOptions options = {});
   ~Index();
-  Index(Index&&) noexcept;
-  Index& operator=(Index&&) noexcept;
+  Index(Index &&) noexcept;
+  Index &operator=(Index &&) noexcept;
 
   // Throws SearchError: BadQuery / QueryTooLong (user input, map to 400), SchemaMismatch,
   // Corrupt, Internal.
-  SearchResults search(const SearchRequest& request, const Principal& principal) const;
+  SearchResults search(const SearchRequest &request, const Principal &principal) const;
 
   // Committed documents. Throws SearchError: SchemaMismatch, Corrupt, Internal.
   std::uint64_t documentCount() const;
@@ -78,7 +78,7 @@ public:
   // Adds or replaces the document with doc.id. Visible to readers after commit().
   // Throws SearchError: BadDocument (empty/oversized id, impossible date), SchemaMismatch,
   // Io, Internal; Mode::ReadOnly throws Internal.
-  void upsert(const Document& doc);
+  void upsert(const Document &doc);
   // Removes the document if present. Throws as upsert().
   void remove(std::string_view id);
   // Makes pending changes durable and visible. Throws SearchError: Io, Internal.
@@ -88,9 +88,8 @@ public:
   // Reindexes everything `source` yields into a fresh generation, commits every
   // `batch` documents, then makes it live. Pending changes are committed first.
   // Throws SearchError: Cancelled (the old generation stays live), BadDocument, Io, Internal.
-  void rebuild(const DocumentSource& source, const RebuildProgressFn& progress = {},
-               std::stop_token stop = {}, std::uint64_t expected = 0,
-               std::size_t batch = 10000);
+  void rebuild(const DocumentSource &source, const RebuildProgressFn &progress = {},
+               std::stop_token stop = {}, std::uint64_t expected = 0, std::size_t batch = 10000);
 
 private:
   struct Impl;

@@ -38,21 +38,21 @@ struct Filters {
   std::vector<std::string> meetingIds;
   std::vector<std::string> agendaItemIds;
   std::vector<int> years;
-  std::string dateFrom;  // inclusive, "YYYY-MM-DD" or "dd/mm/yyyy"; empty = open
-  std::string dateTo;    // inclusive
+  std::string dateFrom; // inclusive, "YYYY-MM-DD" or "dd/mm/yyyy"; empty = open
+  std::string dateTo;   // inclusive
 };
 
 struct SearchRequest {
-  std::string query;                // user syntax above; empty lists by filters alone
+  std::string query; // user syntax above; empty lists by filters alone
   Filters filters;
-  std::vector<Facet> facets;        // which facet counts to compute
+  std::vector<Facet> facets; // which facet counts to compute
   Sort sort = Sort::Relevance;
   std::size_t offset = 0;
-  std::size_t limit = 20;           // capped at 1000
-  std::size_t facetValues = 20;     // top values returned per facet
-  std::size_t snippetChars = 240;   // 0 = no snippets
-  bool suggest = true;              // compute a spelling suggestion when hits are few
-  bool widen = true;                // fall back to a ranked OR-match when AND finds too little
+  std::size_t limit = 20;         // capped at 1000
+  std::size_t facetValues = 20;   // top values returned per facet
+  std::size_t snippetChars = 240; // 0 = no snippets
+  bool suggest = true;            // compute a spelling suggestion when hits are few
+  bool widen = true;              // fall back to a ranked OR-match when AND finds too little
 };
 
 // A highlighted span in Hit::snippet, as UTF-8 byte offsets [begin, end).
@@ -62,20 +62,20 @@ struct Highlight {
 };
 
 struct Hit {
-  std::string id;          // external id
+  std::string id; // external id
   std::string title;
   std::string number;
   std::string notation;
   std::string type;
   std::string issuer;
   std::string signer;
-  std::string date;        // "YYYY-MM-DD" or empty
-  double score = 0;        // BM25 weight (0 when sorted by date only)
-  int percent = 0;         // Xapian's relative score, 0–100
-  std::string snippet;     // plain text, "…" marks a cut
-  std::vector<Highlight> highlights;  // query-word spans inside snippet
-  std::string snippetHtml; // snippet HTML-escaped, query words in <mark>…</mark>
-  std::string titleHtml;   // title HTML-escaped, query words in <mark>…</mark>
+  std::string date;                  // "YYYY-MM-DD" or empty
+  double score = 0;                  // BM25 weight (0 when sorted by date only)
+  int percent = 0;                   // Xapian's relative score, 0–100
+  std::string snippet;               // plain text, "…" marks a cut
+  std::vector<Highlight> highlights; // query-word spans inside snippet
+  std::string snippetHtml;           // snippet HTML-escaped, query words in <mark>…</mark>
+  std::string titleHtml;             // title HTML-escaped, query words in <mark>…</mark>
 };
 
 struct FacetValue {
@@ -85,21 +85,21 @@ struct FacetValue {
 
 struct FacetResult {
   Facet facet = Facet::Type;
-  std::vector<FacetValue> values;  // most frequent first
+  std::vector<FacetValue> values; // most frequent first
 };
 
 struct SearchResults {
-  std::uint64_t total = 0;        // matching documents the caller may see (estimate if !exact)
+  std::uint64_t total = 0; // matching documents the caller may see (estimate if !exact)
   bool totalExact = true;
-  bool facetsExact = true;        // false when facet counts were scaled from a sample
-  bool widened = false;           // the strict query found too little; ranked OR-match used
-  bool truncated = false;         // words beyond kMaxQueryWords were ignored
+  bool facetsExact = true; // false when facet counts were scaled from a sample
+  bool widened = false;    // the strict query found too little; ranked OR-match used
+  bool truncated = false;  // words beyond kMaxQueryWords were ignored
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
-  std::optional<std::string> suggestion;  // corrected query, verified to find visible hits
+  std::optional<std::string> suggestion; // corrected query, verified to find visible hits
 };
 
 // Names used in the query language and in API bodies ("type", "issuer", "year", "signer").
-const char* facetName(Facet facet) noexcept;
+const char *facetName(Facet facet) noexcept;
 
 } // namespace chancery::search
