@@ -136,10 +136,10 @@ int Index::schemaVersion() noexcept {
 
 SearchResults Index::search(const SearchRequest &request, const Principal &principal) const {
   return guarded("search", [&] {
-    return impl_->withReader([&](const Reader &reader) {
+    return impl_->withReader([&](Reader &reader) {
       requireSchema(reader);
       if (!reader.db) return SearchResults{};
-      return runSearch(*reader.db, request, principal, impl_->options);
+      return runSearch(*reader.db, reader.facets, request, principal, impl_->options);
     });
   });
 }

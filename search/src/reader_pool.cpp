@@ -40,6 +40,7 @@ void ReaderPool::update(Reader &reader, bool force) const {
   if (current != reader.generation || !reader.db) {
     reader.db.emplace((dir_ / current).string());
     reader.generation = current;
+    reader.facets.clear();
     reader.schema = schemaFromMetadata(reader.db->get_metadata(std::string(kSchemaKey)));
   } else if (reader.db->reopen()) {
     reader.schema = schemaFromMetadata(reader.db->get_metadata(std::string(kSchemaKey)));

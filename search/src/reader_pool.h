@@ -4,6 +4,8 @@
 // refresh interval: CURRENT is re-read (a rebuild switched generations) or reopen() picks up
 // the latest commit.
 
+#include "facet_cache.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -23,6 +25,7 @@ struct Reader {
   int schema = 0;
   std::chrono::steady_clock::time_point checked{};
   std::uint64_t epoch = 0; // ReaderPool::epoch_ when last refreshed
+  FacetCache facets;       // per-revision facet tables of this handle
 };
 
 class ReaderPool {

@@ -5,6 +5,7 @@
 #include "chancery/search/access.h"
 #include "chancery/search/index.h"
 #include "chancery/search/query.h"
+#include "facet_cache.h"
 
 #include <xapian.h>
 
@@ -16,7 +17,8 @@ Xapian::Query accessFilter(const Principal &principal);
 Xapian::Query filtersQuery(const Filters &filters);
 
 // Throws SearchError for bad input; Xapian errors propagate to the caller's guard.
-SearchResults runSearch(const Xapian::Database &db, const SearchRequest &request,
-                        const Principal &principal, const IndexOptions &options);
+SearchResults runSearch(const Xapian::Database &db, FacetCache &facets,
+                        const SearchRequest &request, const Principal &principal,
+                        const IndexOptions &options);
 
 } // namespace chancery::search::detail

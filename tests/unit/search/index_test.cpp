@@ -301,3 +301,17 @@ TEST_F(IndexTest, SchemaChangeForcesRebuild) {
   EXPECT_FALSE(index_->needsRebuild());
   EXPECT_FALSE(find(*index_, "ho so").hits.empty());
 }
+
+TEST_F(IndexTest, FacetCountsBeyondTheSampleAreScaledAndFlagged) {
+  IndexOptions options;
+  options.facetSample = 3;
+  const Index reader(dir_.path(), Index::Mode::ReadOnly, options);
+  SearchRequest request;
+  request.facets = {Facet::Type};
+  const SearchResults r = find(reader, "", anyone(), request);
+  EXPECT_FALSE(r.facetsExact);
+  std::uint64_t sum = 0;
+  for (const FacetValue &v : r.facets.at(0).values)
+    sum += v.count;
+  EXPECT_EQ(sum, 6u); // 3 counted, scaled by 6/3
+}

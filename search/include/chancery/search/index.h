@@ -28,8 +28,8 @@ namespace chancery::search {
 
 struct IndexOptions {
   std::chrono::milliseconds refreshInterval{200}; // how stale a reader may be
-  std::uint64_t facetSample = 20000; // matches examined for facets before counts are scaled
-  std::uint64_t widenBelow = 3;      // strict matches below this trigger the OR fallback
+  std::uint64_t facetSample = 5000; // matches counted for facets; beyond that counts are scaled
+  std::uint64_t widenBelow = 3;     // strict matches below this trigger the OR fallback
 };
 
 struct IndexedId {
