@@ -1,5 +1,6 @@
 #include "chancery/search/index.h"
 
+#include "bulk_load.h"
 #include "chancery/search/error.h"
 #include "generation.h"
 #include "guard.h"
@@ -246,34 +247,17 @@ void Index::rebuild(const DocumentSource &source, const RebuildProgressFn &progr
     impl_->pending = 0;
     const std::string name = nextGeneration(impl_->dir);
     const fs::path path = impl_->dir / name;
-    auto abandon = [&](Xapian::WritableDatabase &db) {
-      db.close();
-      std::error_code ec;
-      fs::remove_all(path, ec);
-    };
-    Xapian::WritableDatabase fresh = createGeneration(path);
     RebuildProgress state{0, expected};
     try {
-      Document doc;
-      for (;;) {
-        doc = Document{};
-        if (stop.stop_requested())
-          throw SearchError(SearchError::Code::Cancelled, "rebuild cancelled");
-        if (!source(doc)) break;
-        indexInto(fresh, doc);
-        if (++state.indexed % std::max<std::size_t>(batch, 1) == 0) {
-          fresh.commit();
-          if (progress) progress(state);
-        }
-      }
-      fresh.commit();
+      state.indexed = loadGeneration(path, source, progress, stop, expected, batch);
     } catch (...) {
-      abandon(fresh);
+      std::error_code ec;
+      fs::remove_all(path, ec);
       throw;
     }
     writeCurrent(impl_->dir, name);
     impl_->writer->close();
-    impl_->writer.emplace(std::move(fresh));
+    impl_->writer.emplace(path.string(), Xapian::DB_OPEN);
     impl_->generation = name;
     impl_->writerSchema = kSchemaVersion;
     removeOtherGenerations(impl_->dir, name);

@@ -85,11 +85,14 @@ public:
   void commit();
   std::size_t pendingChanges() const;
 
-  // Reindexes everything `source` yields into a fresh generation, commits every
-  // `batch` documents, then makes it live. Pending changes are committed first.
+  // Reindexes everything `source` yields into a fresh generation, then makes it live;
+  // pending changes are committed first. `source` and `progress` are called on the calling
+  // thread (progress every `batch` documents); a second thread feeds Xapian, which flushes
+  // every `batch` documents — small flushes measured fastest (Xapian's in-memory maps stay
+  // small). Writer methods wait until it is done; searches go on against the old generation.
   // Throws SearchError: Cancelled (the old generation stays live), BadDocument, Io, Internal.
   void rebuild(const DocumentSource &source, const RebuildProgressFn &progress = {},
-               std::stop_token stop = {}, std::uint64_t expected = 0, std::size_t batch = 10000);
+               std::stop_token stop = {}, std::uint64_t expected = 0, std::size_t batch = 1000);
 
 private:
   struct Impl;
