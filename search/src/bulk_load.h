@@ -1,6 +1,7 @@
 #pragma once
-// Fills a fresh index generation for Index::rebuild(). The generation is written without
-// fsync — if the process dies midway it is abandoned anyway — and synced once at the end.
+// Fills a fresh index generation for Index::rebuild(). The documents go into a scratch
+// database written without fsync — if the process dies midway it is abandoned anyway — which
+// is then compacted into the generation and synced once.
 // (Building documents on a second thread was tried: on the shared two-core machine it cost
 // 25 % more CPU and no wall time.)
 

@@ -76,7 +76,7 @@ void removeOtherGenerations(const fs::path &dir, const std::string &keep) {
   std::error_code ec;
   for (const auto &entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name != keep && generationNumber(name) >= 0) fs::remove_all(entry.path(), ec);
+    if (name != keep && name.starts_with(kGenerationPrefix)) fs::remove_all(entry.path(), ec);
   }
 }
 

@@ -14,7 +14,8 @@ std::string readCurrent(const std::filesystem::path &dir);
 void writeCurrent(const std::filesystem::path &dir, const std::string &generation);
 // A generation name not used in `dir` yet, numbered after the highest existing one.
 std::string nextGeneration(const std::filesystem::path &dir);
-// Deletes every gen-* directory except `keep`. Open readers keep reading deleted files
+// Deletes every gen-* directory except `keep`, including a rebuild's leftover scratch
+// database (gen-NNNNNN.build) after a crash. Open readers keep reading deleted files
 // (POSIX unlink semantics) until they move on. Errors are ignored: the next call retries.
 void removeOtherGenerations(const std::filesystem::path &dir, const std::string &keep);
 // Bytes of all files below `path`.

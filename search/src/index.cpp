@@ -22,11 +22,6 @@ namespace {
 
 constexpr int kModifiedRetries = 3;
 
-bool isWord(const std::string &term) {
-  const auto first = static_cast<unsigned char>(term[0]);
-  return term.size() > 1 && !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9');
-}
-
 // The spelling table counts, per word, the public documents that contain it; keep it in step
 // when a document is replaced or removed.
 void forgetSpelling(Xapian::WritableDatabase &db, const std::string &idTerm) {
@@ -35,7 +30,7 @@ void forgetSpelling(Xapian::WritableDatabase &db, const std::string &idTerm) {
   const Xapian::docid id = *posting;
   if (!feedsSpelling(db, id)) return;
   for (auto it = db.termlist_begin(id); it != db.termlist_end(id); ++it) {
-    if (isWord(*it)) db.remove_spelling(*it, 1);
+    if (isSpellingWord(*it)) db.remove_spelling(*it, 1);
   }
 }
 
@@ -120,6 +115,7 @@ Index::Index(const fs::path &dir, Mode mode, IndexOptions options) {
         writeCurrent(dir, impl->generation);
       } else {
         impl->writer.emplace((dir / impl->generation).string(), Xapian::DB_OPEN);
+        removeOtherGenerations(dir, impl->generation); // what a crashed rebuild left
       }
       impl->writerSchema = schemaFromMetadata(impl->writer->get_metadata(std::string(kSchemaKey)));
     }

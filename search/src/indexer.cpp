@@ -118,6 +118,13 @@ CodeTerms codeTerms(std::string_view number, std::string_view notation) {
   return out;
 }
 
+bool isSpellingWord(const std::string &term) {
+  const auto first = static_cast<unsigned char>(term[0]);
+  const bool prefixed = first >= 'A' && first <= 'Z';
+  const bool number = first >= '0' && first <= '9';
+  return term.size() > 1 && !prefixed && !number;
+}
+
 bool feedsSpelling(const Document &doc) {
   return doc.access.isPublic && doc.access.secrecy == Secrecy::None;
 }
@@ -183,11 +190,7 @@ BuiltDocument buildDocument(const Document &input) {
   doc.add_boolean_term(out.idTerm);
   if (feedsSpelling(input)) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-      const std::string &term = *it;
-      const auto first = static_cast<unsigned char>(term[0]);
-      const bool prefixed = first >= 'A' && first <= 'Z';
-      const bool number = first >= '0' && first <= '9';
-      if (!prefixed && !number && term.size() > 1) out.spellingWords.push_back(term);
+      if (isSpellingWord(*it)) out.spellingWords.push_back(*it);
     }
   }
   doc.set_data(encodeDocData(stored));

@@ -31,6 +31,9 @@ struct BuiltDocument {
 // Throws SearchError(BadDocument) for an empty or over-long id or an impossible date.
 BuiltDocument buildDocument(const Document &input);
 
+// A free-text term worth a spelling entry: unprefixed, not a number, longer than one byte.
+bool isSpellingWord(const std::string &term);
+
 // True when the document's words may feed spelling suggestions (public and not secret).
 bool feedsSpelling(const Document &doc);
 // Same question for an indexed document, asked when it is replaced or removed.

@@ -99,7 +99,7 @@ public:
       clauses.insert(clauses.end(), more.begin(), more.end());
       if (i_ < lex_.size()) ++i_;
     }
-    out_.strict = combine(clauses, false);
+    out_.strict = combine(clauses);
     out_.matchNothing = out_.strict.empty() && !lex_.empty();
     for (const Clause &c : clauses) {
       if (c.query.empty()) continue;
@@ -111,12 +111,11 @@ public:
         out_.looseRequired.push_back(c.query);
       }
     }
-    out_.textClauses = out_.looseParts.size();
   }
 
 private:
   // AND of the positive clauses minus the negated ones.
-  static Xapian::Query combine(const std::vector<Clause> &clauses, bool) {
+  static Xapian::Query combine(const std::vector<Clause> &clauses) {
     std::vector<Xapian::Query> required, excluded;
     for (const Clause &c : clauses) {
       if (!c.query.empty()) (c.negated ? excluded : required).push_back(c.query);
@@ -172,7 +171,7 @@ private:
       if (depth >= kMaxDepth) badQuery("query nests parentheses too deeply");
       const auto inner = sequence(depth + 1, negated_);
       if (i_ < lex_.size()) ++i_; // the ")", if any
-      out.query = combine(inner, false);
+      out.query = combine(inner);
       out.text = std::all_of(inner.begin(), inner.end(),
                              [](const Clause &c) { return c.text && !c.negated; });
       return true;

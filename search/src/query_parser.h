@@ -31,7 +31,6 @@ struct ParsedQuery {
   std::vector<SpellSlot> spellable;         // plain positive words a suggestion may replace
   bool truncated = false;                   // words beyond kMaxQueryWords were ignored
   bool matchNothing = false;                // typed, but nothing searchable (only emoji, "-", …)
-  std::size_t textClauses = 0;              // positive free-text clauses (words, phrases)
 };
 
 // Throws SearchError: QueryTooLong, BadQuery (impossible date, unknown secrecy level, too

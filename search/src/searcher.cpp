@@ -104,7 +104,11 @@ void countFacets(const Xapian::Database &db, FacetCache &cache, const Xapian::Qu
   enquire.add_matchspy(&spy);
   const Xapian::MSet mset =
       enquire.get_mset(0, 0, static_cast<Xapian::doccount>(options.facetSample));
-  const double total = static_cast<double>(mset.get_matches_estimated());
+  // This pass looked at up to facetSample matches, so its count beats the ranked query's
+  // estimate (which stops as soon as the top hits are certain).
+  out.total = mset.get_matches_estimated();
+  out.totalExact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  const double total = static_cast<double>(out.total);
   const double seen = static_cast<double>(spy.seen());
   const double scale = seen > 0 && seen < total ? total / seen : 1.0;
   out.facetsExact = scale <= 1.0;
@@ -231,7 +235,7 @@ SearchResults runSearch(const Xapian::Database &db, FacetCache &facets,
   const bool few = mset.get_matches_estimated() < options.widenBelow;
   if (few && request.suggest && !parsed.spellable.empty())
     out.suggestion = suggestion(db, parsed, filter);
-  const bool question = parsed.textClauses >= kQuestionWords;
+  const bool question = parsed.looseParts.size() >= kQuestionWords;
   const Xapian::Query widened = widenedQuery(parsed);
   if ((few || question) && request.widen && !widened.empty()) {
     // After a short query found too little, documents matching every word keep the strict

@@ -315,3 +315,21 @@ TEST_F(IndexTest, FacetCountsBeyondTheSampleAreScaledAndFlagged) {
     sum += v.count;
   EXPECT_EQ(sum, 6u); // 3 counted, scaled by 6/3
 }
+
+TEST_F(IndexTest, RebuildLeavesOnlyTheLiveGenerationBehind) {
+  std::filesystem::create_directories(dir_.path() / "gen-000099.build"); // a crashed rebuild
+  index_.reset();
+  index_.emplace(dir_.path(), Index::Mode::Writable);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "gen-000099.build"));
+  const std::vector<Document> docs = sampleDocuments();
+  std::size_t next = 0;
+  index_->rebuild(
+      [&](Document &d) { return next < docs.size() ? (d = docs[next++], true) : false; });
+  std::vector<std::string> generations;
+  for (const auto &entry : std::filesystem::directory_iterator(dir_.path()))
+    if (entry.path().filename().string().starts_with("gen-"))
+      generations.push_back(entry.path().filename().string());
+  EXPECT_EQ(generations.size(), 1u);
+  EXPECT_EQ(index_->documentCount(), docs.size());
+  EXPECT_EQ(ids(find(*index_, "kyhieu:QĐ-UBND")), std::vector<std::string>{"qd-123"});
+}
