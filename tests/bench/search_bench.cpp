@@ -3,7 +3,7 @@
 // diacritics, with facets and snippets; and the same for SQLite FTS5 on the same data.
 //
 //   search_bench [--copies N] [--limit N] [--batch N] [--rounds N] [--dir DIR] [--no-fts]
-//                [--reuse] [--facet-sample N]
+//                [--reuse] [--facet-sample N] [--show-slow MS]
 #include "search_bench.h"
 
 #include "chancery/search/index.h"
@@ -80,7 +80,8 @@ struct Options {
   int rounds = 3;
   fs::path dir;
   bool fts = true;
-  bool reuse = false; // query an index left by an earlier run with --dir
+  bool reuse = false;    // query an index left by an earlier run with --dir
+  double showSlowMs = 0; // print queries that took more CPU time than this
   std::uint64_t facetSample = IndexOptions{}.facetSample;
 };
 
@@ -106,6 +107,8 @@ Options parseArgs(int argc, char **argv) {
       o.dir = argv[++i];
     else if (arg == "--no-fts")
       o.fts = false;
+    else if (arg == "--show-slow")
+      number(o.showSlowMs);
     else if (arg == "--reuse")
       o.reuse = true;
     else if (arg == "--facet-sample")
@@ -154,7 +157,7 @@ struct XapianRun {
 };
 
 XapianRun runQueries(const Index &index, const std::vector<std::string> &queries, int rounds,
-                     bool facets) {
+                     bool facets, double showSlowMs) {
   const Principal clerk{"u-1", {"unit-3"}, {}, Secrecy::None};
   SearchRequest request;
   request.limit = 10;
@@ -171,9 +174,9 @@ XapianRun runQueries(const Index &index, const std::vector<std::string> &queries
       if (round < 0) continue;
       run.latency.ms.push_back(ms);
       run.latency.cpuMs.push_back(bench::threadCpuMs() - cpu);
-      if (std::getenv("BENCH_SLOW") && run.latency.cpuMs.back() > 8)
-        std::cout << "slow " << run.latency.cpuMs.back() << " ms: " << q << " (" << r.total
-                  << ")\n";
+      if (showSlowMs > 0 && run.latency.cpuMs.back() > showSlowMs)
+        std::cout << "slow " << run.latency.cpuMs.back() << " ms CPU: " << q << " (" << r.total
+                  << " matches)\n";
       hits += static_cast<double>(r.total);
     }
   }
@@ -251,8 +254,9 @@ int main(int argc, char **argv) try {
     std::size_t next = 0;
     const double rebuildCpu = cpuSeconds();
     const auto rebuildStart = Clock::now();
-    index.rebuild([&](Document &d) { return next < docs.size() ? (d = docs[next++], true) : false; },
-                  {}, {}, docs.size(), options.batch);
+    index.rebuild(
+        [&](Document &d) { return next < docs.size() ? (d = docs[next++], true) : false; }, {}, {},
+        docs.size(), options.batch);
     const double wall = std::chrono::duration<double>(Clock::now() - rebuildStart).count();
     rebuildRate = static_cast<double>(docs.size()) / wall;
     rebuiltMiB = static_cast<double>(index.sizeOnDisk()) / (1024.0 * 1024.0);
@@ -261,8 +265,8 @@ int main(int argc, char **argv) try {
   }
 
   const std::vector<std::string> queries = queryMix();
-  const XapianRun plain = runQueries(index, queries, options.rounds, false);
-  const XapianRun faceted = runQueries(index, queries, options.rounds, true);
+  const XapianRun plain = runQueries(index, queries, options.rounds, false, options.showSlowMs);
+  const XapianRun faceted = runQueries(index, queries, options.rounds, true, options.showSlowMs);
 
   bench::FtsFigures fts;
   if (options.fts && !reuse)
