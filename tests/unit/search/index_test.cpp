@@ -6,6 +6,7 @@
 #include "test_docs.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <thread>
@@ -332,4 +333,36 @@ TEST_F(IndexTest, RebuildLeavesOnlyTheLiveGenerationBehind) {
   EXPECT_EQ(generations.size(), 1u);
   EXPECT_EQ(index_->documentCount(), docs.size());
   EXPECT_EQ(ids(find(*index_, "kyhieu:QĐ-UBND")), std::vector<std::string>{"qd-123"});
+}
+
+TEST_F(IndexTest, SearchesRunConcurrentlyWithTheWriter) {
+  std::atomic<bool> done{false};
+  std::atomic<int> searches{0}, failures{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      SearchRequest request;
+      request.facets = {Facet::Type, Facet::Year};
+      while (!done) {
+        try {
+          if (find(*index_, "ho so", anyone(), request).hits.empty()) ++failures;
+        } catch (const SearchError &) {
+          ++failures;
+        }
+        ++searches;
+      }
+    });
+  }
+  Document doc = sampleDocuments()[1];
+  for (int i = 0; i < 40; ++i) {
+    doc.id = "concurrent-" + std::to_string(i);
+    index_->upsert(doc);
+    index_->commit();
+  }
+  done = true;
+  for (std::thread &t : readers)
+    t.join();
+  EXPECT_GT(searches.load(), 0);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(find(*index_, "kyhieu:QĐ-UBND").total, 41u);
 }
