@@ -20,7 +20,10 @@ using namespace detail;
 
 namespace {
 
-constexpr int kModifiedRetries = 3;
+// Glass keeps the previous revision readable; a search still reading when the writer commits
+// twice more gets DatabaseModifiedError and starts again on the latest revision. Ten attempts
+// survive the writer committing back to back (index_test's concurrency test does that).
+constexpr int kModifiedRetries = 10;
 
 // The spelling table counts, per word, the public documents that contain it; keep it in step
 // when a document is replaced or removed.
@@ -59,10 +62,10 @@ struct Index::Impl {
     auto lease = readers.acquire();
     for (int attempt = 0;; ++attempt) {
       try {
+        lease.refresh(attempt > 0); // reopening can meet a discarded revision too
         return body(*lease);
       } catch (const Xapian::DatabaseModifiedError &) {
         if (attempt >= kModifiedRetries) throw;
-        lease.refresh();
       }
     }
   }

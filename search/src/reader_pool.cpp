@@ -15,9 +15,7 @@ ReaderPool::Lease ReaderPool::acquire() {
     }
   }
   if (!reader) reader = std::make_unique<Reader>();
-  Lease lease(*this, std::move(reader));
-  update(*lease, false);
-  return lease;
+  return Lease(*this, std::move(reader));
 }
 
 void ReaderPool::giveBack(std::unique_ptr<Reader> reader) {

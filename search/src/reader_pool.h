@@ -43,15 +43,16 @@ public:
     }
     Reader &operator*() const { return *reader_; }
     Reader *operator->() const { return reader_.get(); }
-    // Brings the handle up to date now (after DatabaseModifiedError).
-    void refresh() { pool_->update(*reader_, true); }
+    // Brings the handle up to date if it is stale, or now when `force` (after
+    // DatabaseModifiedError). Throws Xapian errors, DatabaseModifiedError included.
+    void refresh(bool force) { pool_->update(*reader_, force); }
 
   private:
     ReaderPool *pool_;
     std::unique_ptr<Reader> reader_;
   };
 
-  // Throws Xapian or SearchError exceptions; callers are guarded.
+  // A handle for this thread's exclusive use; call Lease::refresh() before reading.
   Lease acquire();
   // Makes every handle refresh before its next use: this process just committed.
   void invalidate() { ++epoch_; }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <thread>
 #include <xapian.h>
 
@@ -345,8 +346,12 @@ TEST_F(IndexTest, SearchesRunConcurrentlyWithTheWriter) {
       request.facets = {Facet::Type, Facet::Year};
       while (!done) {
         try {
-          if (find(*index_, "ho so", anyone(), request).hits.empty()) ++failures;
-        } catch (const SearchError &) {
+          if (find(*index_, "ho so", anyone(), request).hits.empty()) {
+            std::cerr << "search found nothing\n";
+            ++failures;
+          }
+        } catch (const SearchError &e) {
+          std::cerr << "search failed: " << e.what() << "\n";
           ++failures;
         }
         ++searches;
