@@ -237,7 +237,9 @@ SearchResults runSearch(const Xapian::Database &db, FacetCache &facets,
     out.suggestion = suggestion(db, parsed, filter);
   const bool question = parsed.looseParts.size() >= kQuestionWords;
   const Xapian::Query widened = widenedQuery(parsed);
-  if ((few || question) && request.widen && !widened.empty()) {
+  // Widening ranks by relevance; sorted by date, an OR-match would list noise first.
+  const bool ranked = request.sort == Sort::Relevance;
+  if ((few || question) && ranked && request.widen && !widened.empty()) {
     // After a short query found too little, documents matching every word keep the strict
     // query's weight on top of the OR-match's. A question is ranked by the OR-match alone:
     // documents holding all its words are mostly long tables, not the answer.

@@ -371,3 +371,12 @@ TEST_F(IndexTest, SearchesRunConcurrentlyWithTheWriter) {
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(find(*index_, "kyhieu:QĐ-UBND").total, 41u);
 }
+
+TEST_F(IndexTest, DateSortedSearchesAreNotWidened) {
+  SearchRequest request;
+  request.sort = Sort::DateDesc;
+  const SearchResults r =
+      find(*index_, "danh mục hồ sơ của ủy ban nào được phê duyệt", anyone(), request);
+  EXPECT_FALSE(r.widened);
+  EXPECT_TRUE(r.hits.empty());
+}

@@ -52,7 +52,7 @@ struct SearchRequest {
   std::size_t facetValues = 20;   // top values returned per facet
   std::size_t snippetChars = 240; // 0 = no snippets
   bool suggest = true;            // compute a spelling suggestion when hits are few
-  bool widen = true;              // fall back to a ranked OR-match when AND finds too little
+  bool widen = true; // relevance sort only: fall back to a ranked OR-match when AND finds little
 };
 
 // A highlighted span in Hit::snippet, as UTF-8 byte offsets [begin, end).
