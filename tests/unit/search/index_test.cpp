@@ -334,6 +334,9 @@ TEST_F(IndexTest, RebuildLeavesOnlyTheLiveGenerationBehind) {
   EXPECT_EQ(generations.size(), 1u);
   EXPECT_EQ(index_->documentCount(), docs.size());
   EXPECT_EQ(ids(find(*index_, "kyhieu:QĐ-UBND")), std::vector<std::string>{"qd-123"});
+  // The shards' spelling tables were merged too.
+  EXPECT_EQ(find(*index_, "danh mucc").suggestion.value_or(""), "danh muc");
+  EXPECT_EQ(index_->listIds().size(), docs.size());
 }
 
 TEST_F(IndexTest, SearchesRunConcurrentlyWithTheWriter) {
