@@ -112,7 +112,8 @@ private:
   std::thread thread_;
 };
 
-unsigned shardCount() {
+unsigned shardCount(unsigned requested) {
+  if (requested > 0) return std::min(requested, kMaxShards);
   return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxShards);
 }
 
@@ -120,7 +121,7 @@ unsigned shardCount() {
 
 std::uint64_t loadGeneration(const fs::path &path, const DocumentSource &source,
                              const RebuildProgressFn &progress, std::stop_token stop,
-                             std::uint64_t expected, std::size_t batch) {
+                             std::uint64_t expected, std::size_t batch, unsigned threads) {
   batch = std::max<std::size_t>(batch, 1);
   std::vector<std::unique_ptr<Shard>> shards;
   struct Cleanup {
@@ -133,7 +134,7 @@ std::uint64_t loadGeneration(const fs::path &path, const DocumentSource &source,
       }
     }
   } cleanup{shards};
-  for (unsigned i = 0; i < shardCount(); ++i)
+  for (unsigned i = 0; i < shardCount(threads); ++i)
     shards.push_back(std::make_unique<Shard>(path.string() + ".build" + std::to_string(i), batch));
 
   RebuildProgress state{0, expected};

@@ -1,6 +1,7 @@
 #pragma once
 // Fills a fresh index generation for Index::rebuild(). The caller's thread reads the source
-// and deals documents by id to up to four shard threads (one per core), each indexing into
+// and deals documents by id to `threads` shard threads (0: one per core, at most four), each
+// indexing into
 // its own scratch database without fsync — if the process dies midway they are abandoned
 // anyway. Compaction then merges the shards into the generation, which is synced once.
 
@@ -17,6 +18,6 @@ namespace chancery::search::detail {
 // (Cancelled, BadDocument, …) or Xapian errors; the caller deletes `path` on failure.
 std::uint64_t loadGeneration(const std::filesystem::path &path, const DocumentSource &source,
                              const RebuildProgressFn &progress, std::stop_token stop,
-                             std::uint64_t expected, std::size_t batch);
+                             std::uint64_t expected, std::size_t batch, unsigned threads);
 
 } // namespace chancery::search::detail

@@ -248,7 +248,8 @@ void Index::rebuild(const DocumentSource &source, const RebuildProgressFn &progr
     const fs::path path = impl_->dir / name;
     RebuildProgress state{0, expected};
     try {
-      state.indexed = loadGeneration(path, source, progress, stop, expected, batch);
+      state.indexed = loadGeneration(path, source, progress, stop, expected, batch,
+                                     impl_->options.rebuildThreads);
     } catch (...) {
       std::error_code ec;
       fs::remove_all(path, ec);

@@ -3,7 +3,7 @@
 // diacritics, with facets and snippets; and the same for SQLite FTS5 on the same data.
 //
 //   search_bench [--copies N] [--limit N] [--batch N] [--rounds N] [--dir DIR] [--no-fts]
-//                [--reuse] [--facet-sample N] [--show-slow MS]
+//                [--reuse] [--facet-sample N] [--show-slow MS] [--rebuild-threads N]
 #include "search_bench.h"
 
 #include "chancery/search/index.h"
@@ -82,6 +82,7 @@ struct Options {
   bool fts = true;
   bool reuse = false;    // query an index left by an earlier run with --dir
   double showSlowMs = 0; // print queries that took more CPU time than this
+  unsigned rebuildThreads = 0;
   std::uint64_t facetSample = IndexOptions{}.facetSample;
 };
 
@@ -109,6 +110,8 @@ Options parseArgs(int argc, char **argv) {
       o.fts = false;
     else if (arg == "--show-slow")
       number(o.showSlowMs);
+    else if (arg == "--rebuild-threads")
+      number(o.rebuildThreads);
     else if (arg == "--reuse")
       o.reuse = true;
     else if (arg == "--facet-sample")
@@ -232,6 +235,7 @@ int main(int argc, char **argv) try {
 
   IndexOptions indexOptions;
   indexOptions.facetSample = options.facetSample;
+  indexOptions.rebuildThreads = options.rebuildThreads;
   Index index(dir / "xapian", Index::Mode::Writable, indexOptions);
   const double cpuStart = cpuSeconds();
   const auto start = Clock::now();

@@ -30,6 +30,7 @@ struct IndexOptions {
   std::chrono::milliseconds refreshInterval{200}; // how stale a reader may be
   std::uint64_t facetSample = 5000; // matches counted for facets; beyond that counts are scaled
   std::uint64_t widenBelow = 3;     // strict matches below this trigger the OR fallback
+  unsigned rebuildThreads = 0;      // indexing threads of rebuild(); 0 = one per core, at most 4
 };
 
 struct IndexedId {
@@ -86,10 +87,10 @@ public:
   std::size_t pendingChanges() const;
 
   // Reindexes everything `source` yields into a fresh generation, then makes it live;
-  // pending changes are committed first. `source` and `progress` are called on the calling
-  // thread (progress every `batch` documents); a second thread feeds Xapian, which flushes
-  // every `batch` documents — small flushes measured fastest (Xapian's in-memory maps stay
-  // small). Writer methods wait until it is done; searches go on against the old generation.
+  // pending changes are committed first. `source` and `progress` (every `batch` documents) are
+  // called on the calling thread; indexing runs on IndexOptions::rebuildThreads threads into
+  // scratch databases that are then compacted into the generation. Writer methods wait until
+  // it is done; searches go on against the old generation meanwhile.
   // Throws SearchError: Cancelled (the old generation stays live), BadDocument, Io, Internal.
   void rebuild(const DocumentSource &source, const RebuildProgressFn &progress = {},
                std::stop_token stop = {}, std::uint64_t expected = 0, std::size_t batch = 1000);
