@@ -11,29 +11,14 @@ using namespace chancery::search::testing;
 
 namespace {
 
-class AccessTest : public ::testing::Test {
+class AccessTest : public SampleIndexTest {
 protected:
-  void SetUp() override {
-    index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document &doc : sampleDocuments())
-      index_->upsert(doc);
-    index_->commit();
-  }
-
-  static bool has(const SearchResults &r, const std::string &id) {
-    const auto list = ids(r);
-    return std::find(list.begin(), list.end(), id) != list.end();
-  }
-
   static std::uint64_t facetCount(const SearchResults &r, const std::string &value) {
     for (const FacetResult &f : r.facets)
       for (const FacetValue &v : f.values)
         if (v.value == value) return v.count;
     return 0;
   }
-
-  TempDir dir_;
-  std::optional<Index> index_;
 };
 
 const Principal kSecurityOfficer{"u-9", {"unit-an-ninh"}, {}, Secrecy::Confidential};

@@ -11,15 +11,8 @@ using namespace chancery::search::testing;
 
 namespace {
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public SampleIndexTest {
 protected:
-  void SetUp() override {
-    index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document &doc : sampleDocuments())
-      index_->upsert(doc);
-    index_->commit();
-  }
-
   SearchError::Code errorOf(const std::string &query, SearchRequest request = {}) {
     try {
       find(*index_, query, anyone(), std::move(request));
@@ -29,9 +22,6 @@ protected:
     ADD_FAILURE() << "no error for: " << query.substr(0, 60);
     return SearchError::Code::Internal;
   }
-
-  TempDir dir_;
-  std::optional<Index> index_;
 };
 
 } // namespace

@@ -18,23 +18,7 @@ using namespace chancery::search::testing;
 
 namespace {
 
-class IndexTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    index_.emplace(dir_.path(), Index::Mode::Writable);
-    for (const Document &doc : sampleDocuments())
-      index_->upsert(doc);
-    index_->commit();
-  }
-
-  bool has(const SearchResults &r, const std::string &id) {
-    const auto list = ids(r);
-    return std::find(list.begin(), list.end(), id) != list.end();
-  }
-
-  TempDir dir_;
-  std::optional<Index> index_;
-};
+using IndexTest = SampleIndexTest;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "test_docs.h"
 
+#include <algorithm>
 #include <random>
 
 namespace chancery::search::testing {
@@ -95,6 +96,18 @@ std::vector<Document> sampleDocuments() {
   secret.access = Access{false, {"unit-an-ninh"}, {"u-42"}, {}, Secrecy::Confidential};
   docs.push_back(secret);
   return docs;
+}
+
+void SampleIndexTest::SetUp() {
+  index_.emplace(dir_.path(), Index::Mode::Writable);
+  for (const Document &doc : sampleDocuments())
+    index_->upsert(doc);
+  index_->commit();
+}
+
+bool SampleIndexTest::has(const SearchResults &results, const std::string &id) {
+  const auto list = ids(results);
+  return std::find(list.begin(), list.end(), id) != list.end();
 }
 
 Principal anyone() {

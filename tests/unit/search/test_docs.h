@@ -5,6 +5,8 @@
 #include "chancery/search/index.h"
 
 #include <filesystem>
+#include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,18 @@ private:
 
 // Public documents plus a unit-restricted, a user-granted, a role-granted and a secret one.
 std::vector<Document> sampleDocuments();
+
+// A writable index in a fresh directory holding sampleDocuments(), committed.
+class SampleIndexTest : public ::testing::Test {
+protected:
+  void SetUp() override;
+
+  // True when `id` is among the hits.
+  static bool has(const SearchResults &results, const std::string &id);
+
+  TempDir dir_;
+  std::optional<Index> index_;
+};
 
 // Anyone: a user with no units, roles or clearance.
 Principal anyone();
