@@ -50,7 +50,7 @@ std::string Config::effectiveDbUrl() const {
 }
 
 service::ServiceConfig Config::serviceConfig() const {
-  return {dataDir, auth, passwords};
+  return {dataDir, auth, passwords, documents};
 }
 
 Config loadConfig(const std::optional<std::string>& configFile,
@@ -91,6 +91,23 @@ Config loadConfig(const std::optional<std::string>& configFile,
   }
   c.passwords.memoryKiB = number<unsigned>(l, "auth.argon2MemoryKiB", c.passwords.memoryKiB, 8, 4u << 20);
   c.passwords.timeCost = number<unsigned>(l, "auth.argon2Iterations", c.passwords.timeCost, 1, 100);
+  auto& d = c.documents;
+  d.organisationName = l.getString("documents.organisationName", "");
+  d.organId = l.getString("documents.organId", "");
+  d.maxEdxmlBytes = number<std::int64_t>(l, "documents.maxEdxmlBytes", d.maxEdxmlBytes, 1024, 4LL << 30);
+  d.maxEdxmlAttachmentBytes =
+      number<std::int64_t>(l, "documents.maxEdxmlAttachmentBytes", d.maxEdxmlAttachmentBytes, 1024, 4LL << 30);
+  d.reminders.enabled = l.getBool("reminders.enabled", d.reminders.enabled);
+  d.reminders.intervalSeconds =
+      number<std::int64_t>(l, "reminders.intervalSeconds", d.reminders.intervalSeconds, 1, 86400);
+  d.reminders.daysBefore = number<std::int64_t>(l, "reminders.daysBefore", d.reminders.daysBefore, 0, 60);
+  d.reminders.baseUrl = l.getString("public.baseUrl", "");
+  c.mail.host = l.getString("mail.smtp.host", "");
+  c.mail.port = number<int>(l, "mail.smtp.port", c.mail.port, 1, 65535);
+  c.mail.username = l.getString("mail.smtp.username", "");
+  c.mail.password = l.getString("mail.smtp.password", "");
+  c.mail.starttls = l.getBool("mail.smtp.starttls", false);
+  c.mail.from = l.getString("mail.from", c.mail.from);
   return c;
 }
 
