@@ -112,6 +112,20 @@ TEST_P(Edxml, ExportThenImportKeepsMetadataAndFiles) {
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.errorCode(), "already_imported");
   EXPECT_EQ(snapshot(), s);
+  // Under another DocumentId, with an attachment never seen before, it is a duplicate of the
+  // registered document: refused before any blob is written, unless overridden.
+  auto documentId = jsonStr(b, "numberAndNotation");
+  std::string renamed = replace(xml, "," + documentId + "</edXML:DocumentId>",
+                                ",again-" + documentId + "</edXML:DocumentId>");
+  auto b64 =
+      renamed.rfind("<ContentTransferEncoded>") + std::string("<ContentTransferEncoded>").size();
+  renamed.replace(b64, renamed.find("</ContentTransferEncoded>", b64) - b64,
+                  "UGjhu6UgbOG7pWMgbeG7m2kK"); // "Phụ lục mới"
+  auto dup = import(renamed);
+  EXPECT_EQ(dup.status, 409) << dup.body;
+  EXPECT_EQ(dup.errorCode(), "duplicate_document");
+  EXPECT_EQ(snapshot(), s);
+  EXPECT_EQ(import(renamed, "application/xml", "?allowDuplicate=true").status, 201);
 }
 
 TEST_P(Edxml, StatusMessagesFollowTheDocument) {

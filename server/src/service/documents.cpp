@@ -116,19 +116,7 @@ DocumentService::registerIncomingIn(store::Connection &c, const Principal &actor
   // document at once see each other's entry.
   auto reg = RegisterService::registerFor(c, *d.unitId, Direction::Incoming, secret);
   store::registers::reserveNumber(c, reg.id, received.year, 0);
-  if (!in.allowDuplicate && (!d.number.empty() || !d.notation.empty())) {
-    auto dups = store::documents::duplicates(c, *d.unitId, d.number, d.notation, d.issuer);
-    if (!dups.empty()) {
-      std::string where;
-      if (store::documents::visible(c, docs::viewerOf(actor), dups.front().id))
-        where = " (document " + std::to_string(dups.front().id) + ", số đến " +
-                std::to_string(dups.front().receivedNumber.value_or(0)) + ")";
-      throw conflict("duplicate_document",
-                     "a document with this số, ký hiệu and cơ quan ban hành is already registered" +
-                         where + "; send allowDuplicate=true to register it again",
-                     "allowDuplicate");
-    }
-  }
+  if (!in.allowDuplicate) checkDuplicate(c, actor, *d.unitId, d.number, d.notation, d.issuer);
   std::int64_t id = store::documents::insert(c, d);
   d.id = id;
   Numbered n = RegisterService::enter(c, actor, *d.unitId, Direction::Incoming, secret, id,
@@ -161,6 +149,23 @@ DocumentService::registerIncomingIn(store::Connection &c, const Principal &actor
       .endObject();
   docs::changed(c, &actor, "document.register", id, w.take());
   return id;
+}
+
+void DocumentService::checkDuplicate(store::Connection &c, const Principal &actor,
+                                     std::int64_t unitId, const std::string &number,
+                                     const std::string &notation, const std::string &issuer) {
+  if (number.empty() && notation.empty()) return;
+  auto dups = store::documents::duplicates(c, unitId, number, notation, issuer);
+  if (dups.empty()) return;
+  // The existing document is named only to those who may see it.
+  std::string where;
+  if (store::documents::visible(c, docs::viewerOf(actor), dups.front().id))
+    where = " (document " + std::to_string(dups.front().id) + ", số đến " +
+            std::to_string(dups.front().receivedNumber.value_or(0)) + ")";
+  throw conflict("duplicate_document",
+                 "a document with this số, ký hiệu and cơ quan ban hành is already registered" +
+                     where + "; send allowDuplicate=true to register it again",
+                 "allowDuplicate");
 }
 
 DocumentDetail DocumentService::createDraft(const Principal &actor, const NewOutgoing &in) {

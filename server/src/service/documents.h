@@ -126,6 +126,11 @@ public:
   };
   CheckedFile checkDocumentFile(const Principal &actor, std::int64_t fileId,
                                 const std::string &field, bool allowImages);
+  // Throws Error(Conflict, "duplicate_document") when the unit's incoming register holds a
+  // document with the same số, ký hiệu and cơ quan ban hành.
+  static void checkDuplicate(store::Connection &c, const Principal &actor, std::int64_t unitId,
+                             const std::string &number, const std::string &notation,
+                             const std::string &issuer);
   // Registers inside c's transaction (the interchange import shares it).
   std::int64_t registerIncomingIn(store::Connection &c, const Principal &actor,
                                   const NewIncoming &in, const CheckedFile &main,

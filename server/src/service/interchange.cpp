@@ -183,6 +183,11 @@ DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::s
       throw conflict("already_imported",
                      "this envelope (DocumentId " + e.documentId + ") was imported before",
                      kHeader + "/DocumentId");
+    // Checked again under the register's lock; checking here first writes no blobs for a
+    // duplicate.
+    if (!allowDuplicate)
+      DocumentService::checkDuplicate(*lease, actor, *actor.unitId, e.codeNumber, e.codeNotation,
+                                      e.from.organName);
   }
   // Blobs first, durably; the rows that name them are written in one transaction below.
   auto &files = documents_.files();
