@@ -11,7 +11,7 @@ using namespace chancery::testing;
 
 class Access : public DocsTest {
 protected:
-  bool listed(HttpClient &c, std::int64_t id, const std::string &query = "") {
+  bool listed(HttpClient& c, std::int64_t id, const std::string& query = "") {
     auto r = c.get("/api/v1/documents?limit=500" + query);
     EXPECT_EQ(r.status, 200) << r.body;
     auto items = r.json()->getArray("items");
@@ -19,10 +19,10 @@ protected:
       if (jsonInt(items->getObject(static_cast<unsigned>(i)), "id") == id) return true;
     return false;
   }
-  std::int64_t total(HttpClient &c, const std::string &query) {
+  std::int64_t total(HttpClient& c, const std::string& query) {
     return jsonInt(c.get("/api/v1/documents?" + query).json(), "total");
   }
-  std::int64_t auditCount(std::int64_t id, const std::string &action) {
+  std::int64_t auditCount(std::int64_t id, const std::string& action) {
     auto lease = server_->runtime().db().acquire();
     return lease
         ->queryOne("SELECT COUNT(*) AS n FROM audit_log WHERE object_type = 'document' AND "
@@ -31,7 +31,7 @@ protected:
         ->getInt("n");
   }
   // pdftotext of the bytes, one string per page.
-  std::vector<std::string> pages(const std::string &pdf) {
+  std::vector<std::string> pages(const std::string& pdf) {
     auto file = server_->dataDir() / "download.pdf";
     std::ofstream(file, std::ios::binary) << pdf;
     std::string out;
@@ -44,7 +44,7 @@ protected:
     }
     return result;
   }
-  static std::string path(std::int64_t id, const std::string &tail = "") {
+  static std::string path(std::int64_t id, const std::string& tail = "") {
     return "/api/v1/documents/" + std::to_string(id) + tail;
   }
 };
@@ -53,7 +53,7 @@ TEST_P(Access, UnitMembersSeeTheirUnitsDocumentsOthersGet404) {
   auto id = registerIncoming();
   EXPECT_EQ(as("chuyenvien").get(path(id)).status, 200);
   EXPECT_TRUE(listed(as("chuyenvien"), id));
-  auto &outsider = as("daibieu1"); // another unit
+  auto& outsider = as("daibieu1");  // another unit
   auto r = outsider.get(path(id));
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.errorCode(), "not_found");
@@ -61,13 +61,13 @@ TEST_P(Access, UnitMembersSeeTheirUnitsDocumentsOthersGet404) {
   EXPECT_EQ(outsider.get(path(id, "/history")).status, 404);
   EXPECT_EQ(outsider.postJson(path(id, "/comments"), R"({"text":"?"})").status, 404);
   EXPECT_FALSE(listed(outsider, id));
-  EXPECT_EQ(outsider.get(path(999999)).status, 404); // same answer as for a missing one
+  EXPECT_EQ(outsider.get(path(999999)).status, 404);  // same answer as for a missing one
 }
 
 TEST_P(Access, HandlersAndNamedReadersOutsideTheUnit) {
   auto id = registerIncoming();
-  auto &leader = as("lanhdao");
-  auto &outsider = as("daibieu2");
+  auto& leader = as("lanhdao");
+  auto& outsider = as("daibieu2");
   EXPECT_EQ(outsider.get(path(id)).status, 404);
   auto granted = post(leader, path(id, "/readers"),
                       R"({"userId":)" + std::to_string(userId("daibieu2")) + "}", 200)
@@ -76,7 +76,7 @@ TEST_P(Access, HandlersAndNamedReadersOutsideTheUnit) {
   EXPECT_EQ(outsider.get(path(id)).status, 200);
   EXPECT_TRUE(listed(outsider, id));
   EXPECT_EQ(outsider.postJson(path(id, "/readers"), R"({"userId":1})").status,
-            403); // readers may not name others
+            403);  // readers may not name others
   auto del = leader.request("DELETE", path(id, "/readers/" + std::to_string(userId("daibieu2"))));
   EXPECT_EQ(del.status, 200) << del.body;
   EXPECT_EQ(outsider.get(path(id)).status, 404);
@@ -87,9 +87,9 @@ TEST_P(Access, HandlersAndNamedReadersOutsideTheUnit) {
 }
 
 TEST_P(Access, SecretDocumentsOnlyForNamedPeopleEveryReadAuditedAndWatermarked) {
-  auto &clerk = as("vanthu");
-  auto &colleague = as("chuyenvien");
-  auto &leader = as("lanhdao");
+  auto& clerk = as("vanthu");
+  auto& colleague = as("chuyenvien");
+  auto& leader = as("lanhdao");
   auto visibleBefore = total(colleague, "secrecy=secret");
   auto id = registerIncoming(R"(,"secrecy":"secret","subject":"Kế hoạch bảo vệ bí mật nhà nước")",
                              "02-nghi-quyet-HDTP-6-trang.pdf");
@@ -100,7 +100,7 @@ TEST_P(Access, SecretDocumentsOnlyForNamedPeopleEveryReadAuditedAndWatermarked) 
   EXPECT_EQ(total(colleague, "secrecy=secret"), visibleBefore);
   EXPECT_EQ(colleague.get("/api/v1/documents?q=b%E1%BA%A3o%20v%E1%BB%87").status, 200);
   EXPECT_FALSE(listed(colleague, id, "&q=b%E1%BA%A3o"));
-  EXPECT_EQ(leader.get(path(id)).status, 404); // leaders too, until someone names them
+  EXPECT_EQ(leader.get(path(id)).status, 404);  // leaders too, until someone names them
 
   // The registrar is named; presenting names the leader.
   auto reads = auditCount(id, "document.read");
@@ -109,7 +109,7 @@ TEST_P(Access, SecretDocumentsOnlyForNamedPeopleEveryReadAuditedAndWatermarked) 
   post(clerk, path(id, "/present"), R"({"leaderId":)" + std::to_string(userId("lanhdao")) + "}",
        200);
   EXPECT_EQ(leader.get(path(id)).status, 200);
-  EXPECT_EQ(auditCount(id, "document.read"), reads + 2); // the clerk's read and the leader's
+  EXPECT_EQ(auditCount(id, "document.read"), reads + 2);  // the clerk's read and the leader's
   // Unit-wide access never opens a secret document.
   EXPECT_EQ(colleague.get(path(id)).status, 404);
 
@@ -151,9 +151,9 @@ TEST_P(Access, HandlersBecomeNamedReadersOfSecretDocuments) {
   auto out = draft(R"(,"secrecy":"secret")");
   post(as("chuyenvien"), path(out, "/submit"), "{}", 200);
   post(as("lanhdao"), path(out, "/approve"), "{}", 200);
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   EXPECT_EQ(clerk.postJson(path(out, "/issue"), R"({"form":"paper"})").status,
-            404); // not named yet
+            404);  // not named yet
   post(as("lanhdao"), path(out, "/readers"),
        R"({"userId":)" + std::to_string(userId("vanthu")) + "}", 200);
   auto s = snapshot();
@@ -167,7 +167,7 @@ TEST_P(Access, HandlersBecomeNamedReadersOfSecretDocuments) {
   EXPECT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(jsonStr(ok.json()->getObject("register"), "series"), "secret");
   EXPECT_EQ(as("chutoa").get(path(out)).status, 200);
-  EXPECT_EQ(as("daibieu3").get(path(out)).status, 404); // same unit as the chair, not named
+  EXPECT_EQ(as("daibieu3").get(path(out)).status, 404);  // same unit as the chair, not named
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Access, ::testing::Values(Backend::Sqlite, Backend::Mysql),

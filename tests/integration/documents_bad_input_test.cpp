@@ -9,9 +9,9 @@ using namespace chancery::testing;
 
 class DocBadInput : public DocsTest {
 protected:
-  void expectRefused(HttpClient &c, const std::string &method, const std::string &path,
-                     const std::string &body, int status, const std::string &code,
-                     const std::string &field = {}, const std::string &type = "application/json") {
+  void expectRefused(HttpClient& c, const std::string& method, const std::string& path,
+                     const std::string& body, int status, const std::string& code,
+                     const std::string& field = {}, const std::string& type = "application/json") {
     auto before = snapshot();
     auto r = c.request(method, path, body, type);
     EXPECT_EQ(r.status, status) << method << " " << path << " " << body << " -> " << r.body;
@@ -23,14 +23,14 @@ protected:
     EXPECT_EQ(snapshot(), before) << method << " " << path << " " << body;
     EXPECT_EQ(server_->client().get("/healthz").status, 200);
   }
-  std::string incomingBody(std::int64_t fileId, const std::string &extra = "") {
+  std::string incomingBody(std::int64_t fileId, const std::string& extra = "") {
     return R"({"fileId":)" + std::to_string(fileId) +
            R"(,"type":"cong_van","subject":"Thử","issuer":"Sở A")" + extra + "}";
   }
 };
 
 TEST_P(DocBadInput, FilesThatAreNotUsableDocuments) {
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto text = upload(clerk, "chỉ là văn bản thuần\n", "text/plain", "note.txt");
   expectRefused(clerk, "POST", "/api/v1/documents/incoming", incomingBody(text), 415, "not_pdf",
                 "fileId");
@@ -53,7 +53,7 @@ TEST_P(DocBadInput, FilesThatAreNotUsableDocuments) {
 }
 
 TEST_P(DocBadInput, InvalidMetadata) {
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto f = upload(clerk, sample("01-quyet-dinh-1-trang.pdf"));
   const std::string url = "/api/v1/documents/incoming";
   expectRefused(clerk, "POST", url,
@@ -113,7 +113,7 @@ TEST_P(DocBadInput, InvalidMetadata) {
 
 TEST_P(DocBadInput, AssignmentsOutsideTheUnitAndOtherBadHandlers) {
   auto id = registerIncoming();
-  auto &leader = as("lanhdao");
+  auto& leader = as("lanhdao");
   std::string url = "/api/v1/documents/" + std::to_string(id) + "/assign";
   expectRefused(leader, "POST", url, R"({"leadUserId":)" + std::to_string(userId("daibieu1")) + "}",
                 400, "invalid_field", "leadUserId");
@@ -141,7 +141,7 @@ TEST_P(DocBadInput, AssignmentsOutsideTheUnitAndOtherBadHandlers) {
 TEST_P(DocBadInput, TransitionsOutOfOrder) {
   auto in = registerIncoming();
   auto out = draft();
-  auto p = [](std::int64_t id, const std::string &t) {
+  auto p = [](std::int64_t id, const std::string& t) {
     return "/api/v1/documents/" + std::to_string(id) + "/" + t;
   };
   expectRefused(as("chuyenvien"), "POST", p(in, "complete"), R"({"result":"x"})", 409,
@@ -160,12 +160,13 @@ TEST_P(DocBadInput, TransitionsOutOfOrder) {
   expectRefused(as("vanthu"), "POST", p(out, "issue"), R"({"form":"fax"})", 400, "invalid_field",
                 "form");
   expectRefused(as("lanhdao"), "POST", p(out, "revoke"), R"({"reason":"x"})", 409,
-                "invalid_transition"); // drafts are not revoked
+                "invalid_transition");  // drafts are not revoked
   post(as("chuyenvien"), p(out, "submit"), "{}", 200);
   expectRefused(as("chuyenvien"), "POST", p(out, "approve"), "{}", 403,
-                "forbidden"); // not a leader
+                "forbidden");  // not a leader
   expectRefused(as("lanhdao"), "POST", p(out, "return"), "{}", 400, "invalid_field", "comment");
-  expectRefused(as("daibieu1"), "POST", p(out, "approve"), "{}", 404, "not_found"); // cannot see it
+  expectRefused(as("daibieu1"), "POST", p(out, "approve"), "{}", 404,
+                "not_found");  // cannot see it
   expectRefused(as("lanhdao"), "PATCH", "/api/v1/documents/" + std::to_string(out),
                 R"({"subject":"Sửa khi đang trình"})", 409, "invalid_transition");
 }

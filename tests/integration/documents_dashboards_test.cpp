@@ -12,7 +12,7 @@ class Dashboards : public DocsTest {
 protected:
   // A unit of its own, so that its figures are exactly what the test made.
   void makeUnit() {
-    auto &admin = as("admin");
+    auto& admin = as("admin");
     auto unit =
         post(admin, "/api/v1/units", R"({"code":"KT","name":"Ban Kinh tế - Ngân sách"})", 201);
     unit_ = jsonInt(unit.json(), "id");
@@ -24,14 +24,14 @@ protected:
                R"(","password":"mat-khau-dai","roles":[")" + role + R"("],"unitId":)" +
                std::to_string(unit_) + "}",
            201);
-    for (const char *name : {"kt.vanthu", "kt.lanhdao", "kt.chuyenvien"}) {
+    for (const char* name : {"kt.vanthu", "kt.lanhdao", "kt.chuyenvien"}) {
       auto c = std::make_unique<HttpClient>(server_->client());
       ASSERT_EQ(c->login(name, "mat-khau-dai").status, 200);
       clients_[name] = std::move(c);
     }
   }
-  std::int64_t incomingInUnit(const std::string &extra = "") {
-    auto &clerk = *clients_["kt.vanthu"];
+  std::int64_t incomingInUnit(const std::string& extra = "") {
+    auto& clerk = *clients_["kt.vanthu"];
     auto fid = upload(clerk, sample("01-quyet-dinh-1-trang.pdf"));
     auto r =
         clerk.postJson("/api/v1/documents/incoming",
@@ -51,7 +51,7 @@ protected:
       post(*clients_["kt.chuyenvien"], "/api/v1/documents/" + std::to_string(id) + "/complete",
            R"({"result":"Đã xử lý"})", 200);
   }
-  Poco::JSON::Object::Ptr unitFigures(const Poco::JSON::Object::Ptr &report) {
+  Poco::JSON::Object::Ptr unitFigures(const Poco::JSON::Object::Ptr& report) {
     auto units = report->getArray("units");
     for (std::size_t i = 0; i < units->size(); ++i)
       if (jsonInt(units->getObject(static_cast<unsigned>(i)), "unitId") == unit_)
@@ -64,14 +64,14 @@ protected:
 
 TEST_P(Dashboards, OnTimeFiguresPerUnitAndMonthInternalAndPublic) {
   makeUnit();
-  assignAndMaybeComplete(incomingInUnit(), 3, true);            // on time
-  assignAndMaybeComplete(incomingInUnit(), 10, true);           // on time
-  assignAndMaybeComplete(incomingInUnit(), -1, true);           // late
-  assignAndMaybeComplete(incomingInUnit(), std::nullopt, true); // no deadline
-  assignAndMaybeComplete(incomingInUnit(), -4, false);          // open and overdue
+  assignAndMaybeComplete(incomingInUnit(), 3, true);             // on time
+  assignAndMaybeComplete(incomingInUnit(), 10, true);            // on time
+  assignAndMaybeComplete(incomingInUnit(), -1, true);            // late
+  assignAndMaybeComplete(incomingInUnit(), std::nullopt, true);  // no deadline
+  assignAndMaybeComplete(incomingInUnit(), -4, false);           // open and overdue
   assignAndMaybeComplete(incomingInUnit(R"(,"secrecy":"secret")"), 2,
-                         true); // counted internally only
-  incomingInUnit();             // registered, open
+                         true);  // counted internally only
+  incomingInUnit();              // registered, open
 
   std::string month = service::calendar::monthKey(today());
   auto internal = as("lanhdao").get("/api/v1/dashboards/on-time?from=" + month + "&to=" + month);
@@ -105,10 +105,10 @@ TEST_P(Dashboards, OnTimeFiguresPerUnitAndMonthInternalAndPublic) {
   EXPECT_EQ(anonymous.get("/api/v1/dashboards/on-time").status, 401);
   auto six = anonymous.get("/api/v1/public/on-time").json();
   EXPECT_EQ(six->getArray("units")->getObject(0)->getArray("months")->size(),
-            6u); // the default: six months
+            6u);  // the default: six months
   EXPECT_EQ(anonymous.get("/api/v1/public/on-time?from=2026-13").status, 400);
   EXPECT_EQ(anonymous.get("/api/v1/public/on-time?from=2020-01&to=2026-01").status,
-            400); // > 36 months
+            400);  // > 36 months
 }
 
 TEST_P(Dashboards, TasksAndOverdueLists) {
@@ -124,8 +124,8 @@ TEST_P(Dashboards, TasksAndOverdueLists) {
   auto inReview = draft();
   post(as("chuyenvien"), "/api/v1/documents/" + std::to_string(inReview) + "/submit", "{}", 200);
 
-  auto ids = [](const Poco::JSON::Object::Ptr &o, const std::string &key,
-                const std::string &idKey = "id") {
+  auto ids = [](const Poco::JSON::Object::Ptr& o, const std::string& key,
+                const std::string& idKey = "id") {
     std::set<std::int64_t> out;
     auto arr = o->getArray(key);
     for (std::size_t i = 0; i < arr->size(); ++i)

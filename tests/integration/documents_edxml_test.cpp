@@ -10,7 +10,7 @@ using namespace chancery::testing;
 
 class Edxml : public DocsTest {
 protected:
-  void configure(app::Config &c) override {
+  void configure(app::Config& c) override {
     c.documents.maxEdxmlBytes = 1 << 20;
     c.documents.maxEdxmlAttachmentBytes = 128 * 1024;
   }
@@ -20,7 +20,7 @@ protected:
         R"(,"recipients":"- UBND các huyện;\n- Lưu: VT.","copies":5,"urgency":"very_urgent","dueDate":")" +
         service::calendar::addDays(service::calendar::today(), 9).str() +
         R"(","signerPosition":"CHÁNH VĂN PHÒNG","place":"Bắc An")");
-    auto &author = as("chuyenvien");
+    auto& author = as("chuyenvien");
     auto att = upload(author, "Phụ lục: danh sách đơn vị\n", "text/plain", "phu-luc.txt");
     post(author, path(id, "/attachments"),
          R"({"fileId":)" + std::to_string(att) + R"(,"title":"Phụ lục"})", 201);
@@ -29,7 +29,7 @@ protected:
     post(as("vanthu"), path(id, "/issue"), R"({"form":"paper"})", 200);
     return id;
   }
-  std::string exportXml(std::int64_t id, const std::string &organId = "000.00.12.H53") {
+  std::string exportXml(std::int64_t id, const std::string& organId = "000.00.12.H53") {
     auto r = as("vanthu").postJson(
         path(id, "/edxml"), R"({"to":[{"organId":")" + organId +
                                 R"(","organName":"Văn phòng Đoàn ĐBQH và HĐND tỉnh Bắc An"}]})");
@@ -37,12 +37,12 @@ protected:
     EXPECT_EQ(r.headers["content-type"], "application/xml; charset=utf-8");
     return r.body;
   }
-  HttpResult import(const std::string &xml, const std::string &type = "application/xml",
-                    const std::string &query = "") {
+  HttpResult import(const std::string& xml, const std::string& type = "application/xml",
+                    const std::string& query = "") {
     return as("vanthu").request("POST", "/api/v1/interchange/documents" + query, xml, type);
   }
-  void expectRefused(const std::string &xml, int status, const std::string &code,
-                     const std::string &field = {}, const std::string &type = "application/xml") {
+  void expectRefused(const std::string& xml, int status, const std::string& code,
+                     const std::string& field = {}, const std::string& type = "application/xml") {
     auto s = snapshot();
     auto r = import(xml, type);
     EXPECT_EQ(r.status, status) << r.body;
@@ -53,16 +53,16 @@ protected:
     EXPECT_EQ(snapshot(), s) << "a refused envelope left something behind";
     EXPECT_EQ(server_->client().get("/healthz").status, 200);
   }
-  static std::string path(std::int64_t id, const std::string &tail = "") {
+  static std::string path(std::int64_t id, const std::string& tail = "") {
     return "/api/v1/documents/" + std::to_string(id) + tail;
   }
-  static std::string replace(std::string s, const std::string &from, const std::string &to) {
+  static std::string replace(std::string s, const std::string& from, const std::string& to) {
     auto at = s.find(from);
     EXPECT_NE(at, std::string::npos) << from;
     if (at != std::string::npos) s.replace(at, from.size(), to);
     return s;
   }
-  static std::string statusXml(const std::string &documentId, const std::string &code) {
+  static std::string statusXml(const std::string& documentId, const std::string& code) {
     return R"(<?xml version="1.0" encoding="UTF-8"?><edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><edXMLEnvelope><edXMLHeader><Status><ResponseFor><OrganId>000.00.12.H53</OrganId><DocumentId>)" +
            documentId +
            R"(</DocumentId></ResponseFor><From><OrganId>000.00.00.G22</OrganId><OrganName>Sở Tư pháp</OrganName></From><StatusCode>)" +
@@ -88,7 +88,7 @@ TEST_P(Edxml, ExportThenImportKeepsMetadataAndFiles) {
   auto b = imported->getObject("document");
   EXPECT_EQ(jsonStr(b, "direction"), "incoming");
   EXPECT_EQ(jsonStr(b, "status"), "registered");
-  for (const char *key :
+  for (const char* key :
        {"type", "number", "notation", "subject", "issuer", "issuedDate", "signerName",
         "signerPosition", "urgency", "dueDate", "recipients", "place"})
     EXPECT_EQ(b->get(key).toString(), a->get(key).toString()) << key;
@@ -120,7 +120,7 @@ TEST_P(Edxml, ExportThenImportKeepsMetadataAndFiles) {
   auto b64 =
       renamed.rfind("<ContentTransferEncoded>") + std::string("<ContentTransferEncoded>").size();
   renamed.replace(b64, renamed.find("</ContentTransferEncoded>", b64) - b64,
-                  "UGjhu6UgbOG7pWMgbeG7m2kK"); // "Phụ lục mới"
+                  "UGjhu6UgbOG7pWMgbeG7m2kK");  // "Phụ lục mới"
   auto dup = import(renamed);
   EXPECT_EQ(dup.status, 409) << dup.body;
   EXPECT_EQ(dup.errorCode(), "duplicate_document");

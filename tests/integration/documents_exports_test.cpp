@@ -11,7 +11,7 @@ using namespace chancery::testing;
 
 class Exports : public DocsTest {
 protected:
-  std::string pdfText(const std::string &pdf, int *pages = nullptr) {
+  std::string pdfText(const std::string& pdf, int* pages = nullptr) {
     auto file = server_->dataDir() / ("export-" + std::to_string(++files_) + ".pdf");
     std::ofstream(file, std::ios::binary) << pdf;
     std::string text, info;
@@ -45,7 +45,7 @@ TEST_P(Exports, IncomingRegisterAsPdfAndCsv) {
        R"({"leadUserId":)" + std::to_string(userId("chuyenvien")) + "}", 200);
   auto reg = registerId(id);
   auto today = service::calendar::today().str();
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto pdf = clerk.get("/api/v1/registers/" + std::to_string(reg) +
                        "/export?format=pdf&from=" + today + "&to=" + today);
   ASSERT_EQ(pdf.status, 200) << pdf.body;
@@ -75,6 +75,16 @@ TEST_P(Exports, IncomingRegisterAsPdfAndCsv) {
                          "/export?format=pdf&from=2001-01-01&to=2001-01-31");
   ASSERT_EQ(empty.status, 200);
   EXPECT_NE(pdfText(empty.body).find(squeeze("không có văn bản")), std::string::npos);
+  {
+    auto lease = server_->runtime().db().acquire();
+    EXPECT_EQ(lease
+                  ->queryOne("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'register.export' AND "
+                             "object_id = ?",
+                             {std::to_string(reg)})
+                  ->getInt("n"),
+              3)
+        << "each export is in the audit chain";
+  }
   EXPECT_EQ(clerk.get("/api/v1/registers/" + std::to_string(reg) + "/export?format=doc").status,
             400);
   EXPECT_EQ(
@@ -101,7 +111,7 @@ TEST_P(Exports, OutgoingRegisterListsIssuedDocuments) {
 }
 
 TEST_P(Exports, RecordBundleAndXml) {
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto a = registerIncoming("", "02-nghi-quyet-HDTP-6-trang.pdf");
   auto b = registerIncoming("", "04-cong-van-co-bang.pdf");
   auto secret = registerIncoming(R"(,"secrecy":"secret")", "08-giay-moi-A5-ngang.pdf");
@@ -129,7 +139,7 @@ TEST_P(Exports, RecordBundleAndXml) {
   auto bundle = clerk.get(base + "/export?format=pdf");
   ASSERT_EQ(bundle.status, 200) << bundle.body.substr(0, 300);
   auto text = pdfText(bundle.body, &pages);
-  EXPECT_GE(pages, 1 + 6 + 4 + 1); // contents sheet, then each current version
+  EXPECT_GE(pages, 1 + 6 + 4 + 1);  // contents sheet, then each current version
   EXPECT_NE(text.find(squeeze("HỒ SƠ 02.VP/2026")), std::string::npos);
   EXPECT_NE(text.find(squeeze("Hồ sơ giám sát ngân sách")), std::string::npos);
   EXPECT_NE(text.find(squeeze("Nguyễn Thị Thu")), std::string::npos)
@@ -143,7 +153,7 @@ TEST_P(Exports, RecordBundleAndXml) {
   EXPECT_NE(xml.body.find("document id=\"" + std::to_string(secret) + "\""), std::string::npos);
 
   // A colleague not named on the secret document sees the record without it.
-  auto &colleague = as("chuyenvien");
+  auto& colleague = as("chuyenvien");
   auto seen = colleague.get(base).json()->getArray("documents");
   EXPECT_EQ(seen->size(), 2u);
   auto theirs = colleague.get(base + "/export?format=xml");
@@ -152,7 +162,7 @@ TEST_P(Exports, RecordBundleAndXml) {
       post(colleague, base + "/documents", R"({"documentId":)" + std::to_string(secret) + "}", 400)
           .errorCode(),
       "invalid_field");
-  EXPECT_EQ(as("chutoa").get(base).status, 403); // chairs keep no records
+  EXPECT_EQ(as("chutoa").get(base).status, 403);  // chairs keep no records
   // Closing the record freezes its contents.
   auto closed = clerk.request("PATCH", base, R"({"status":"closed"})", "application/json");
   EXPECT_EQ(closed.status, 200) << closed.body;

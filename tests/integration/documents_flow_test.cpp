@@ -11,13 +11,13 @@ using namespace chancery::testing;
 class DocFlow : public DocsTest {};
 
 namespace {
-std::string path(std::int64_t id, const std::string &tail = "") {
+std::string path(std::int64_t id, const std::string& tail = "") {
   return "/api/v1/documents/" + std::to_string(id) + tail;
 }
 std::string dateIn(int days) {
   return service::calendar::addDays(service::calendar::today(), days).str();
 }
-} // namespace
+}  // namespace
 
 TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   auto before = snapshot();
@@ -27,10 +27,10 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   auto after = snapshot();
   EXPECT_EQ(after.documents, before.documents + 1);
   EXPECT_EQ(after.entries, before.entries + 1);
-  EXPECT_GT(after.searchQueue, before.searchQueue); // the index writer will pick it up
-  EXPECT_EQ(after.ocrJobs, before.ocrJobs);         // 01 has a text layer: no OCR
+  EXPECT_GT(after.searchQueue, before.searchQueue);  // the index writer will pick it up
+  EXPECT_EQ(after.ocrJobs, before.ocrJobs);          // 01 has a text layer: no OCR
 
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto d = detail(clerk, id);
   auto doc = d->getObject("document");
   EXPECT_EQ(jsonStr(doc, "status"), "registered");
@@ -41,12 +41,12 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   EXPECT_EQ(jsonStr(version, "kind"), "received");
   EXPECT_TRUE(version->getValue<bool>("immutable"));
   EXPECT_TRUE(hasAction(d, "present"));
-  EXPECT_FALSE(hasAction(d, "assign")); // the clerk presents; the leader directs
+  EXPECT_FALSE(hasAction(d, "assign"));  // the clerk presents; the leader directs
 
   post(clerk, path(id, "/present"),
        R"({"leaderId":)" + std::to_string(userId("lanhdao")) + R"(,"note":"Kính trình"})", 200);
   EXPECT_EQ(status(id), "presented");
-  auto &leader = as("lanhdao");
+  auto& leader = as("lanhdao");
   auto tasks = leader.get("/api/v1/tasks").json();
   bool listed = false;
   auto toDirect = tasks->getArray("toDirect");
@@ -64,12 +64,12 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   EXPECT_EQ(jsonStr(assigned, "directive"), "Giao anh Minh chủ trì, chị Lan phối hợp");
   EXPECT_EQ(assigned->getArray("assignments")->size(), 2u);
 
-  auto &support = as("thuky");
+  auto& support = as("thuky");
   post(support, path(id, "/progress"), R"({"note":"Đã liên hệ Sở Tài chính"})", 200);
   EXPECT_EQ(status(id), "in_progress");
   EXPECT_EQ(post(support, path(id, "/complete"), R"({"result":"xong"})", 403).errorCode(),
             "forbidden");
-  auto &lead = as("chuyenvien");
+  auto& lead = as("chuyenvien");
   auto done =
       post(lead, path(id, "/complete"), R"({"result":"Đã báo cáo bằng văn bản"})", 200).json();
   EXPECT_EQ(jsonStr(done->getObject("document"), "status"), "done");
@@ -84,7 +84,7 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < history->size(); ++i)
     seen.insert(jsonStr(history->getObject(static_cast<unsigned>(i)), "action"));
-  for (const char *a : {"document.register", "document.present", "document.assign",
+  for (const char* a : {"document.register", "document.present", "document.assign",
                         "document.progress", "document.complete"})
     EXPECT_TRUE(seen.count(a)) << a << " missing from the history";
 }
@@ -92,13 +92,13 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
 TEST_P(DocFlow, OutgoingDraftReviewApprovalAndPaperIssue) {
   auto id = draft(R"(,"recipients":"- Các Ban HĐND tỉnh;\n- Lưu: VT.","copies":3)");
   ASSERT_GT(id, 0);
-  auto &author = as("chuyenvien");
-  auto &leader = as("lanhdao");
-  auto &clerk = as("vanthu");
+  auto& author = as("chuyenvien");
+  auto& leader = as("lanhdao");
+  auto& clerk = as("vanthu");
   auto d = detail(author, id)->getObject("document");
   EXPECT_EQ(jsonStr(d, "status"), "draft");
-  EXPECT_EQ(jsonStr(d, "notation"), "QĐ-VP"); // appendix III abbreviation + the unit
-  EXPECT_EQ(jsonStr(d, "number"), "");        // numbers are given at issue
+  EXPECT_EQ(jsonStr(d, "notation"), "QĐ-VP");  // appendix III abbreviation + the unit
+  EXPECT_EQ(jsonStr(d, "number"), "");         // numbers are given at issue
 
   auto s0 = snapshot();
   EXPECT_EQ(post(clerk, path(id, "/issue"), R"({"form":"paper"})", 409).errorCode(),
@@ -148,7 +148,7 @@ TEST_P(DocFlow, OutgoingDraftReviewApprovalAndPaperIssue) {
   EXPECT_EQ(issued->getArray("deliveries")->size(), 2u);
 
   // Recipients outside the unit now see it in their inbox and can open it.
-  auto &delegate = as("daibieu1");
+  auto& delegate = as("daibieu1");
   auto inbox = delegate.get("/api/v1/inbox").json();
   bool found = false;
   auto items = inbox->getArray("items");
@@ -196,17 +196,17 @@ TEST_P(DocFlow, OutgoingDraftReviewApprovalAndPaperIssue) {
 
 TEST_P(DocFlow, SigningARevokedDocumentIsRefusedByState) {
   auto id = draft();
-  auto &author = as("chuyenvien");
-  auto &leader = as("lanhdao");
+  auto& author = as("chuyenvien");
+  auto& leader = as("lanhdao");
   post(author, path(id, "/submit"), "{}", 200);
   post(leader, path(id, "/approve"), "{}", 200);
   EXPECT_TRUE(hasAction(detail(leader, id), "sign"));
   post(leader, path(id, "/revoke"), R"({"reason":"Không ban hành nữa"})", 200);
   auto d = detail(leader, id);
-  for (const char *a : {"sign", "issuePaper", "revoke", "comment"}) {
+  for (const char* a : {"sign", "issuePaper", "revoke", "comment"}) {
     EXPECT_FALSE(hasAction(d, a)) << a;
   }
-  as("vanthu"); // log in first: a login is an audit entry
+  as("vanthu");  // log in first: a login is an audit entry
   auto s = snapshot();
   // The state is checked before the signer: a 409, whatever the signing library can do.
   EXPECT_EQ(post(leader, path(id, "/sign"), "{}", 409).errorCode(), "invalid_transition");
@@ -217,7 +217,7 @@ TEST_P(DocFlow, SigningARevokedDocumentIsRefusedByState) {
 
 TEST_P(DocFlow, SigningPreviewAndVerificationReportThatSigningIsUnavailable) {
   auto id = draft();
-  auto &leader = as("lanhdao");
+  auto& leader = as("lanhdao");
   post(as("chuyenvien"), path(id, "/submit"), "{}", 200);
   post(leader, path(id, "/approve"), "{}", 200);
   auto preview = leader.get(path(id, "/signing"));
@@ -226,7 +226,7 @@ TEST_P(DocFlow, SigningPreviewAndVerificationReportThatSigningIsUnavailable) {
   EXPECT_FALSE(p->getValue<bool>("available"));
   EXPECT_NE(jsonStr(p, "unavailableReason").find("signing"), std::string::npos);
   auto box = p->getObject("appearance");
-  EXPECT_EQ(jsonInt(box, "page"), 1); // the last page of a one-page document
+  EXPECT_EQ(jsonInt(box, "page"), 1);  // the last page of a one-page document
   EXPECT_GT(box->getValue<double>("width"), 0);
   EXPECT_EQ(jsonStr(p, "numberPreview"), "Số: …/QĐ-VP");
   auto check = leader.get(path(id, "/signatures")).json();

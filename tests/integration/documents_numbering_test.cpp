@@ -21,7 +21,7 @@ protected:
   std::vector<std::int64_t> numbers(std::int64_t registerId, std::int64_t year) {
     auto lease = server_->runtime().db().acquire();
     std::vector<std::int64_t> out;
-    for (const auto &r : lease->query("SELECT number FROM register_entries WHERE register_id = ? "
+    for (const auto& r : lease->query("SELECT number FROM register_entries WHERE register_id = ? "
                                       "AND year = ? ORDER BY number",
                                       {registerId, year}))
       out.push_back(r.getInt("number"));
@@ -32,7 +32,7 @@ protected:
     return lease->queryOne("SELECT register_id FROM documents WHERE id = ?", {documentId})
         ->getInt("register_id");
   }
-  static void expectGapFree(const std::vector<std::int64_t> &all) {
+  static void expectGapFree(const std::vector<std::int64_t>& all) {
     for (std::size_t i = 0; i < all.size(); ++i) {
       EXPECT_EQ(all[i], static_cast<std::int64_t>(i + 1)) << "gap or duplicate";
     }
@@ -71,7 +71,7 @@ TEST_P(Numbering, ParallelRegistrationsGetUniqueConsecutiveNumbers) {
           got[t].push_back(r.json()->getObject("register")->getValue<Poco::Int64>("number"));
       }
     });
-  for (auto &th : threads)
+  for (auto& th : threads)
     th.join();
   std::vector<std::int64_t> all;
   for (int t = 0; t < kThreads; ++t) {
@@ -110,7 +110,7 @@ TEST_P(Numbering, ParallelIssuesGetUniqueConsecutiveOutgoingNumbers) {
       if (r.status == 200)
         got[i] = std::stoll(r.json()->getObject("document")->getValue<std::string>("number"));
     });
-  for (auto &th : threads)
+  for (auto& th : threads)
     th.join();
   auto reg = registerOf(ids[0]);
   auto all = numbers(reg, service::calendar::today().year);
@@ -176,7 +176,7 @@ TEST_P(Numbering, RegisteringTheSameDocumentTwiceWarnsUnlessOverridden) {
   std::string same = R"(,"number":"77","notation":"UBND-KT")";
   auto first = registerIncoming(same);
   ASSERT_GT(first, 0);
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto fid = upload(clerk, sample("01-quyet-dinh-1-trang.pdf"));
   std::string body =
       R"({"fileId":)" + std::to_string(fid) +
@@ -200,9 +200,9 @@ TEST_P(Numbering, RegisteringTheSameDocumentTwiceWarnsUnlessOverridden) {
 
 TEST_P(Numbering, RegistersListAndEntriesForAPeriod) {
   auto id = registerIncoming();
-  auto &clerk = as("vanthu");
+  auto& clerk = as("vanthu");
   auto regs = clerk.get("/api/v1/registers").json()->getArray("items");
-  EXPECT_EQ(regs->size(), 4u); // incoming and outgoing, each with a secret series
+  EXPECT_EQ(regs->size(), 4u);  // incoming and outgoing, each with a secret series
   auto reg = registerOf(id);
   auto entries = clerk.get("/api/v1/registers/" + std::to_string(reg) + "/entries")
                      .json()

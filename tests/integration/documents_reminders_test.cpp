@@ -12,7 +12,7 @@ using service::calendar::today;
 
 class Reminders : public DocsTest {
 protected:
-  void configure(app::Config &c) override {
+  void configure(app::Config& c) override {
     sink_ = std::make_unique<SmtpSink>();
     c.mail.host = "127.0.0.1";
     c.mail.port = sink_->port();
@@ -21,7 +21,7 @@ protected:
     c.documents.reminders.baseUrl = "https://vanban.bacan.example.vn";
   }
   // An incoming document assigned to chuyenvien (lead) and thuky (support) due in `days`.
-  std::int64_t assigned(int days, const std::string &extra = "") {
+  std::int64_t assigned(int days, const std::string& extra = "") {
     auto id = registerIncoming(extra);
     // Presenting names the leader, who may then direct even a secret document.
     post(as("vanthu"), "/api/v1/documents/" + std::to_string(id) + "/present",
@@ -33,9 +33,9 @@ protected:
          200);
     return id;
   }
-  std::vector<SinkMessage> about(const std::string &marker) {
+  std::vector<SinkMessage> about(const std::string& marker) {
     std::vector<SinkMessage> out;
-    for (auto &m : sink_->messages())
+    for (auto& m : sink_->messages())
       if (m.body.find(marker) != std::string::npos || m.subject.find(marker) != std::string::npos)
         out.push_back(m);
     return out;
@@ -50,7 +50,7 @@ TEST_P(Reminders, NearAndOverdueItemsAreMailedOnceToTheirHandlers) {
   auto later = assigned(10);
   auto secret =
       assigned(-1, R"(,"secrecy":"confidential","subject":"Nội dung tuyệt đối không lộ")");
-  auto &reminders = server_->runtime().services().reminders;
+  auto& reminders = server_->runtime().services().reminders;
   auto run = reminders.runOnce(today());
   EXPECT_EQ(run.failed, 0);
   ASSERT_TRUE(sink_->waitFor(1, std::chrono::seconds(5)));
@@ -58,7 +58,7 @@ TEST_P(Reminders, NearAndOverdueItemsAreMailedOnceToTheirHandlers) {
   auto nearMails = about(link(near));
   ASSERT_EQ(nearMails.size(), 2u) << "lead and co-handler";
   std::set<std::string> to;
-  for (const auto &m : nearMails) {
+  for (const auto& m : nearMails) {
     to.insert(m.to.at(0));
     EXPECT_NE(m.subject.find("Sắp đến hạn"), std::string::npos) << m.subject;
     EXPECT_NE(m.body.find("https://vanban.bacan.example.vn/documents/" + std::to_string(near)),
@@ -73,7 +73,7 @@ TEST_P(Reminders, NearAndOverdueItemsAreMailedOnceToTheirHandlers) {
   EXPECT_NE(lead[0].body.find("đã quá hạn 2 ngày"), std::string::npos) << lead[0].body;
   EXPECT_TRUE(about(link(later)).empty());
   // Secret: mailed, but neither subject nor number leaves the server.
-  for (const auto &m : sink_->messages()) {
+  for (const auto& m : sink_->messages()) {
     EXPECT_EQ(m.body.find("tuyệt đối không lộ"), std::string::npos);
   }
   EXPECT_EQ(about(link(secret)).size(), 2u);
@@ -97,7 +97,7 @@ TEST_P(Reminders, NearAndOverdueItemsAreMailedOnceToTheirHandlers) {
 
 TEST_P(Reminders, AFailedSendIsRetriedOnTheNextRun) {
   auto id = assigned(0);
-  auto &reminders = server_->runtime().services().reminders;
+  auto& reminders = server_->runtime().services().reminders;
   sink_->refuseNext(1000);
   auto first = reminders.runOnce(today());
   EXPECT_GT(first.failed, 0);
@@ -113,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, Reminders, ::testing::Values(Backend::Sqlite,
 
 class ReminderScheduler : public Reminders {
 protected:
-  void configure(app::Config &c) override {
+  void configure(app::Config& c) override {
     Reminders::configure(c);
     c.documents.reminders.enabled = true;
     c.documents.reminders.intervalSeconds = 1;

@@ -14,13 +14,13 @@
 namespace chancery::testing {
 namespace {
 
-std::string address(const std::string &line) {
+std::string address(const std::string& line) {
   auto lt = line.find('<'), gt = line.find('>');
   if (lt == std::string::npos || gt == std::string::npos || gt < lt) return "";
   return line.substr(lt + 1, gt - lt - 1);
 }
 
-void decode(SinkMessage &m) {
+void decode(SinkMessage& m) {
   try {
     std::istringstream in(m.data);
     Poco::Net::MailMessage msg;
@@ -28,11 +28,11 @@ void decode(SinkMessage &m) {
     m.subject = Poco::Net::MessageHeader::decodeWord(msg.getSubject());
     m.body = msg.getContent();
     m.body.erase(std::remove(m.body.begin(), m.body.end(), '\r'), m.body.end());
-  } catch (const Poco::Exception &) {
+  } catch (const Poco::Exception&) {
   }
 }
 
-} // namespace
+}  // namespace
 
 SmtpSink::SmtpSink() {
   socket_ = std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress("127.0.0.1", 0));
@@ -67,7 +67,7 @@ void SmtpSink::serve() {
       Poco::Net::StreamSocket s = socket_->acceptConnection();
       s.setReceiveTimeout(Poco::Timespan(10, 0));
       Poco::Net::SocketStream io(s);
-      auto reply = [&](const std::string &line) { io << line << "\r\n" << std::flush; };
+      auto reply = [&](const std::string& line) { io << line << "\r\n" << std::flush; };
       if (refuse_ > 0) {
         --refuse_;
         reply("421 try again later");
@@ -112,9 +112,9 @@ void SmtpSink::serve() {
           reply("250 ok");
         }
       }
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception&) {
     }
   }
 }
 
-} // namespace chancery::testing
+}  // namespace chancery::testing

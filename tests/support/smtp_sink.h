@@ -20,9 +20,9 @@ namespace chancery::testing {
 struct SinkMessage {
   std::string from;
   std::vector<std::string> to;
-  std::string data;    // as received, dot-unstuffed
-  std::string subject; // decoded (RFC 2047)
-  std::string body;    // decoded (quoted-printable), line ends as \n
+  std::string data;     // as received, dot-unstuffed
+  std::string subject;  // decoded (RFC 2047)
+  std::string body;     // decoded (quoted-printable), line ends as \n
 };
 
 class SmtpSink {
@@ -50,4 +50,4 @@ private:
   std::vector<SinkMessage> messages_;
 };
 
-} // namespace chancery::testing
+}  // namespace chancery::testing

@@ -18,7 +18,7 @@ using service::calendar::addDays;
 using service::calendar::today;
 
 std::optional<fs::path> samplesDir() {
-  if (const char *env = std::getenv("CHANCERY_SAMPLES_DIR"); env && fs::is_directory(env))
+  if (const char* env = std::getenv("CHANCERY_SAMPLES_DIR"); env && fs::is_directory(env))
     return fs::path(env);
 #ifdef CHANCERY_SOURCE_DIR
   // ../shared next to the checkout; from a git worktree, further up.
@@ -30,7 +30,7 @@ std::optional<fs::path> samplesDir() {
 }
 
 // A sample PDF: the named file from the samples, or a generated page with the subject.
-std::string samplePdf(const std::string &file, const std::string &subject) {
+std::string samplePdf(const std::string& file, const std::string& subject) {
   if (auto dir = samplesDir()) {
     std::ifstream in(*dir / file, std::ios::binary);
     if (in) {
@@ -51,9 +51,9 @@ std::string samplePdf(const std::string &file, const std::string &subject) {
 
 class Demo {
 public:
-  explicit Demo(Runtime &rt) : rt_(rt), s_(rt.services()) {}
+  explicit Demo(Runtime& rt) : rt_(rt), s_(rt.services()) {}
 
-  service::Principal as(const std::string &username) {
+  service::Principal as(const std::string& username) {
     auto lease = rt_.db().acquire();
     auto u = store::users::findByUsername(*lease, username);
     if (!u)
@@ -64,14 +64,14 @@ public:
     p.username = u->username;
     p.fullName = u->fullName;
     p.unitId = u->unitId;
-    for (const auto &r : u->roles)
+    for (const auto& r : u->roles)
       if (auto role = service::parseRole(r)) p.roles.push_back(*role);
     p.clientAddr = "demo";
     return p;
   }
 
-  std::int64_t file(const service::Principal &who, const std::string &sample,
-                    const std::string &name, const std::string &subject) {
+  std::int64_t file(const service::Principal& who, const std::string& sample,
+                    const std::string& name, const std::string& subject) {
     std::string bytes = samplePdf(sample, subject);
     std::istringstream in(bytes);
     return s_.files
@@ -79,11 +79,11 @@ public:
         .id;
   }
 
-  std::int64_t incoming(const std::string &sample, const std::string &type,
-                        const std::string &number, const std::string &notation,
-                        const std::string &subject, const std::string &issuer, int daysAgo,
-                        const std::string &urgency = "normal",
-                        const std::string &secrecy = "none") {
+  std::int64_t incoming(const std::string& sample, const std::string& type,
+                        const std::string& number, const std::string& notation,
+                        const std::string& subject, const std::string& issuer, int daysAgo,
+                        const std::string& urgency = "normal",
+                        const std::string& secrecy = "none") {
     auto clerk = as("vanthu");
     service::NewIncoming in;
     in.fileId = file(clerk, sample, notation + ".pdf", subject);
@@ -100,15 +100,15 @@ public:
     return s_.documents.registerIncoming(clerk, in).doc.id;
   }
 
-  std::int64_t user(const std::string &username) { return as(username).userId; }
+  std::int64_t user(const std::string& username) { return as(username).userId; }
 
-  Runtime &rt_;
-  service::Services &s_;
+  Runtime& rt_;
+  service::Services& s_;
 };
 
-} // namespace
+}  // namespace
 
-std::string demoDocuments(Runtime &rt) {
+std::string demoDocuments(Runtime& rt) {
   Demo d(rt);
   auto clerk = d.as("vanthu");
   auto leader = d.as("lanhdao");
@@ -164,11 +164,11 @@ std::string demoDocuments(Runtime &rt) {
   d.incoming("04-cong-van-co-bang.pdf", "cong_van", "215", "UBND-VX",
              "V/v báo cáo tình hình thực hiện chương trình giáo dục năm học 2025–2026", province,
              0);
-  incoming = 7; // the last one stays registered, waiting to be presented
+  incoming = 7;  // the last one stays registered, waiting to be presented
 
   // Outgoing: a draft under review, an approved one awaiting the leader's digital signature
   // (signing arrives with chancery::signing), and one issued on paper with number and date.
-  auto draft = [&](const std::string &sample, const std::string &type, const std::string &subject) {
+  auto draft = [&](const std::string& sample, const std::string& type, const std::string& subject) {
     service::NewOutgoing n;
     n.fileId = d.file(specialist, sample, "du-thao.pdf", subject);
     n.fields.docType = type;
@@ -208,4 +208,4 @@ std::string demoDocuments(Runtime &rt) {
          " outgoing documents";
 }
 
-} // namespace chancery::app
+}  // namespace chancery::app

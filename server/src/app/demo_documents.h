@@ -10,6 +10,6 @@ class Runtime;
 
 // Sample PDFs come from $CHANCERY_SAMPLES_DIR, else ../shared/pdfs-vi next to the source tree;
 // when neither exists, simple PDFs are generated. Throws on failure.
-std::string demoDocuments(Runtime &rt);
+std::string demoDocuments(Runtime& rt);
 
-} // namespace chancery::app
+}  // namespace chancery::app

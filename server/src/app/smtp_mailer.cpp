@@ -8,7 +8,7 @@
 
 namespace chancery::app {
 
-void SmtpMailer::send(const service::Mail &mail) {
+void SmtpMailer::send(const service::Mail& mail) {
   Poco::Net::MailMessage msg;
   msg.setSender(config_.from);
   msg.addRecipient(
@@ -41,4 +41,4 @@ void SmtpMailer::send(const service::Mail &mail) {
   session.close();
 }
 
-} // namespace chancery::app
+}  // namespace chancery::app

@@ -11,10 +11,10 @@ class SmtpMailer : public service::Mailer {
 public:
   explicit SmtpMailer(MailConfig config) : config_(std::move(config)) {}
   // Throws Poco::Exception (or std::runtime_error) when the server refuses or cannot be reached.
-  void send(const service::Mail &mail) override;
+  void send(const service::Mail& mail) override;
 
 private:
   MailConfig config_;
 };
 
-} // namespace chancery::app
+}  // namespace chancery::app

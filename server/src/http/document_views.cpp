@@ -8,12 +8,12 @@
 namespace chancery::http::views {
 namespace {
 
-bool isOpen(const std::string &s) {
+bool isOpen(const std::string& s) {
   return s == "registered" || s == "presented" || s == "assigned" || s == "in_progress";
 }
 
-void typeFields(util::JsonWriter &w, const std::string &name) {
-  const service::DocumentType *t = service::findDocumentType(name);
+void typeFields(util::JsonWriter& w, const std::string& name) {
+  const service::DocumentType* t = service::findDocumentType(name);
   w.field("type", name);
   w.key("typeCode");
   if (t)
@@ -22,8 +22,8 @@ void typeFields(util::JsonWriter &w, const std::string &name) {
     w.null();
 }
 
-void person(util::JsonWriter &w, std::string_view key, const std::optional<std::int64_t> &id,
-            const std::map<std::int64_t, store::UserRecord> &people) {
+void person(util::JsonWriter& w, std::string_view key, const std::optional<std::int64_t>& id,
+            const std::map<std::int64_t, store::UserRecord>& people) {
   w.key(key);
   if (!id) {
     w.null();
@@ -38,8 +38,8 @@ void person(util::JsonWriter &w, std::string_view key, const std::optional<std::
   w.endObject();
 }
 
-void fileFields(util::JsonWriter &w, std::int64_t fileId, const std::string &name,
-                const std::string &mediaType, const std::string &sha256, std::int64_t size) {
+void fileFields(util::JsonWriter& w, std::int64_t fileId, const std::string& name,
+                const std::string& mediaType, const std::string& sha256, std::int64_t size) {
   w.field("fileId", fileId)
       .field("fileName", name)
       .field("mediaType", mediaType)
@@ -47,7 +47,7 @@ void fileFields(util::JsonWriter &w, std::int64_t fileId, const std::string &nam
       .field("size", size);
 }
 
-void monthFigures(util::JsonWriter &w, const service::MonthFigures &m) {
+void monthFigures(util::JsonWriter& w, const service::MonthFigures& m) {
   w.beginObject()
       .field("month", m.month)
       .field("received", m.received)
@@ -63,17 +63,17 @@ void monthFigures(util::JsonWriter &w, const service::MonthFigures &m) {
   w.endObject();
 }
 
-void docArray(util::JsonWriter &w, std::string_view key,
-              const std::vector<store::DocumentRecord> &docs) {
+void docArray(util::JsonWriter& w, std::string_view key,
+              const std::vector<store::DocumentRecord>& docs) {
   w.key(key).beginArray();
-  for (const auto &d : docs)
+  for (const auto& d : docs)
     documentSummary(w, d);
   w.endArray();
 }
 
-} // namespace
+}  // namespace
 
-void documentSummary(util::JsonWriter &w, const store::DocumentRecord &d) {
+void documentSummary(util::JsonWriter& w, const store::DocumentRecord& d) {
   w.beginObject().field("id", d.id).field("direction", d.direction).field("status", d.status);
   typeFields(w, d.docType);
   w.field("number", d.number)
@@ -107,9 +107,9 @@ void documentSummary(util::JsonWriter &w, const store::DocumentRecord &d) {
   w.endObject();
 }
 
-void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
-  const auto &d = dd.doc;
-  const auto &people = dd.people;
+void documentDetail(util::JsonWriter& w, const service::DocumentDetail& dd) {
+  const auto& d = dd.doc;
+  const auto& people = dd.people;
   w.beginObject();
   w.key("document");
   documentSummary(w, d);
@@ -144,7 +144,7 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
   std::string base = "/api/v1/documents/" + std::to_string(d.id);
   w.field("fileUrl", base + "/file");
   w.key("versions").beginArray();
-  for (const auto &v : dd.versions) {
+  for (const auto& v : dd.versions) {
     w.beginObject()
         .field("versionNo", v.versionNo)
         .field("kind", v.kind)
@@ -156,14 +156,14 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
     w.field("url", base + "/versions/" + std::to_string(v.versionNo) + "/file").endObject();
   }
   w.endArray().key("attachments").beginArray();
-  for (const auto &a : dd.attachments) {
+  for (const auto& a : dd.attachments) {
     w.beginObject().field("id", a.id).field("title", a.title);
     fileFields(w, a.fileId, a.fileName, a.mediaType, a.sha256, a.size);
     time(w, "createdAt", a.createdAt);
     w.field("url", base + "/attachments/" + std::to_string(a.id) + "/file").endObject();
   }
   w.endArray().key("assignments").beginArray();
-  for (const auto &a : dd.assignments) {
+  for (const auto& a : dd.assignments) {
     w.beginObject().field("id", a.id);
     person(w, "user", a.userId, people);
     w.field("role", a.role).field("deadline", a.deadline).field("status", a.status);
@@ -173,14 +173,14 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
     w.endObject();
   }
   w.endArray().key("notes").beginArray();
-  for (const auto &n : dd.notes) {
+  for (const auto& n : dd.notes) {
     w.beginObject().field("id", n.id).field("kind", n.kind).field("text", n.text);
     person(w, "author", n.authorId, people);
     time(w, "createdAt", n.createdAt);
     w.endObject();
   }
   w.endArray().key("signatures").beginArray();
-  for (const auto &s : dd.signatures) {
+  for (const auto& s : dd.signatures) {
     w.beginObject()
         .field("id", s.id)
         .field("role", s.role)
@@ -192,14 +192,14 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
   }
   w.endArray().field("signaturesUrl", base + "/signatures");
   w.key("deliveries").beginArray();
-  for (const auto &del : dd.deliveries) {
+  for (const auto& del : dd.deliveries) {
     w.beginObject().field("id", del.id).field("unitId", del.unitId).field("userId", del.userId);
     time(w, "deliveredAt", del.deliveredAt);
     time(w, "readAt", del.readAt.value_or(0));
     w.endObject();
   }
   w.endArray().key("readers").beginArray();
-  for (const auto &r : dd.readers) {
+  for (const auto& r : dd.readers) {
     w.beginObject().field("reason", r.reason).field("unitId", r.unitId);
     person(w, "user", r.userId, people);
     person(w, "grantedBy", r.grantedBy, people);
@@ -207,7 +207,7 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
     w.endObject();
   }
   w.endArray().key("interchange").beginArray();
-  for (const auto &m : dd.interchange) {
+  for (const auto& m : dd.interchange) {
     w.beginObject()
         .field("direction", m.direction)
         .field("kind", m.kind)
@@ -227,17 +227,17 @@ void documentDetail(util::JsonWriter &w, const service::DocumentDetail &dd) {
   w.endArray().endObject();
 }
 
-void documentList(util::JsonWriter &w, const service::DocumentList &l, std::int64_t limit,
+void documentList(util::JsonWriter& w, const service::DocumentList& l, std::int64_t limit,
                   std::int64_t offset) {
   w.beginObject().key("items").beginArray();
-  for (const auto &d : l.items)
+  for (const auto& d : l.items)
     documentSummary(w, d);
   w.endArray().field("total", l.total).field("limit", limit).field("offset", offset).endObject();
 }
 
-void documentTypes(util::JsonWriter &w) {
+void documentTypes(util::JsonWriter& w) {
   w.beginObject().key("types").beginArray();
-  for (const auto &t : service::documentTypes())
+  for (const auto& t : service::documentTypes())
     w.beginObject()
         .field("code", t.code)
         .field("name", t.name)
@@ -264,7 +264,7 @@ void documentTypes(util::JsonWriter &w) {
   w.endArray().endObject();
 }
 
-void registerRecord(util::JsonWriter &w, const store::RegisterRecord &r) {
+void registerRecord(util::JsonWriter& w, const store::RegisterRecord& r) {
   w.beginObject()
       .field("id", r.id)
       .field("unitId", r.unitId)
@@ -274,11 +274,11 @@ void registerRecord(util::JsonWriter &w, const store::RegisterRecord &r) {
       .endObject();
 }
 
-void registerPeriod(util::JsonWriter &w, const service::RegisterPeriod &p) {
+void registerPeriod(util::JsonWriter& w, const service::RegisterPeriod& p) {
   w.beginObject().key("register");
   registerRecord(w, p.reg);
   w.field("from", p.from).field("to", p.to).key("entries").beginArray();
-  for (const auto &r : p.rows) {
+  for (const auto& r : p.rows) {
     w.beginObject()
         .field("year", r.entry.year)
         .field("number", r.entry.number)
@@ -290,7 +290,7 @@ void registerPeriod(util::JsonWriter &w, const service::RegisterPeriod &p) {
   w.endArray().endObject();
 }
 
-void recordSummary(util::JsonWriter &w, const store::RecordRecord &r) {
+void recordSummary(util::JsonWriter& w, const store::RecordRecord& r) {
   w.beginObject()
       .field("id", r.id)
       .field("code", r.code)
@@ -305,7 +305,7 @@ void recordSummary(util::JsonWriter &w, const store::RecordRecord &r) {
   w.endObject();
 }
 
-void recordDetail(util::JsonWriter &w, const service::RecordDetail &r) {
+void recordDetail(util::JsonWriter& w, const service::RecordDetail& r) {
   w.beginObject().key("record");
   recordSummary(w, r.record);
   w.field("unitName", r.unitName);
@@ -313,10 +313,10 @@ void recordDetail(util::JsonWriter &w, const service::RecordDetail &r) {
   w.endObject();
 }
 
-void tasks(util::JsonWriter &w, const service::MyTasks &t) {
+void tasks(util::JsonWriter& w, const service::MyTasks& t) {
   std::string today = service::calendar::today().str();
   w.beginObject().key("handling").beginArray();
-  for (const auto &h : t.handling) {
+  for (const auto& h : t.handling) {
     w.beginObject()
         .field("assignmentId", h.assignment.id)
         .field("documentId", h.assignment.documentId)
@@ -342,12 +342,12 @@ void tasks(util::JsonWriter &w, const service::MyTasks &t) {
   w.endObject();
 }
 
-void onTime(util::JsonWriter &w, const service::OnTimeReport &r, bool) {
+void onTime(util::JsonWriter& w, const service::OnTimeReport& r, bool) {
   w.beginObject().field("from", r.from).field("to", r.to).key("units").beginArray();
-  for (const auto &u : r.units) {
+  for (const auto& u : r.units) {
     w.beginObject().field("unitId", u.unitId).field("code", u.code).field("name", u.name);
     w.field("open", u.open).field("openOverdue", u.openOverdue).key("months").beginArray();
-    for (const auto &m : u.months)
+    for (const auto& m : u.months)
       monthFigures(w, m);
     w.endArray().key("total");
     monthFigures(w, u.total);
@@ -358,7 +358,7 @@ void onTime(util::JsonWriter &w, const service::OnTimeReport &r, bool) {
   w.field("open", r.open).field("openOverdue", r.openOverdue).endObject();
 }
 
-void signingPreview(util::JsonWriter &w, const service::SigningPreview &p) {
+void signingPreview(util::JsonWriter& w, const service::SigningPreview& p) {
   w.beginObject()
       .field("available", p.available)
       .field("unavailableReason", p.unavailableReason)
@@ -383,13 +383,13 @@ void signingPreview(util::JsonWriter &w, const service::SigningPreview &p) {
       .endObject();
 }
 
-void signatureCheck(util::JsonWriter &w, const service::SignatureCheck &c) {
+void signatureCheck(util::JsonWriter& w, const service::SignatureCheck& c) {
   w.beginObject()
       .field("available", c.available)
       .field("reason", c.reason)
       .field("versionNo", c.versionNo);
   w.key("signatures").beginArray();
-  for (const auto &s : c.results)
+  for (const auto& s : c.results)
     w.beginObject()
         .field("fieldName", s.fieldName)
         .field("signer", s.signer)
@@ -402,11 +402,11 @@ void signatureCheck(util::JsonWriter &w, const service::SignatureCheck &c) {
   w.endArray().endObject();
 }
 
-void history(util::JsonWriter &w, const std::vector<store::AuditRecord> &entries) {
+void history(util::JsonWriter& w, const std::vector<store::AuditRecord>& entries) {
   w.beginObject().key("items").beginArray();
-  for (const auto &e : entries)
+  for (const auto& e : entries)
     auditEntry(w, e);
   w.endArray().endObject();
 }
 
-} // namespace chancery::http::views
+}  // namespace chancery::http::views

@@ -29,7 +29,7 @@ std::string pad2(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
 }
 
-} // namespace
+}  // namespace
 
 std::string Date::str() const {
   char buf[16];
@@ -46,7 +46,7 @@ std::optional<Date> parse(std::string_view s) {
 }
 
 // Howard Hinnant's days-from-civil algorithm, restricted to the proleptic Gregorian calendar.
-std::int64_t dayNumber(const Date &d) {
+std::int64_t dayNumber(const Date& d) {
   std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
   std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   std::int64_t yoe = y - era * 400;
@@ -80,11 +80,11 @@ Date today() {
   return dateOf(store::nowMillis());
 }
 
-Date addDays(const Date &d, std::int64_t days) {
+Date addDays(const Date& d, std::int64_t days) {
   return fromDayNumber(dayNumber(d) + days);
 }
 
-std::int64_t startMillis(const Date &d) {
+std::int64_t startMillis(const Date& d) {
   return dayNumber(d) * 86400000 - kVietnamOffsetMillis;
 }
 
@@ -93,23 +93,23 @@ std::optional<Date> parseMonth(std::string_view s) {
   return parse(std::string(s) + "-01");
 }
 
-std::string monthKey(const Date &d) {
+std::string monthKey(const Date& d) {
   return d.str().substr(0, 7);
 }
 
-Date nextMonth(const Date &d) {
+Date nextMonth(const Date& d) {
   return d.month == 12 ? Date{d.year + 1, 1, 1} : Date{d.year, d.month + 1, 1};
 }
 
-std::string vietnameseLong(const Date &d) {
+std::string vietnameseLong(const Date& d) {
   // Decree 30 appendix I: days and months below 10 (day) and 3 (month) take a leading zero.
   std::string day = pad2(d.day);
   std::string month = d.month < 3 ? pad2(d.month) : std::to_string(d.month);
   return "ngày " + day + " tháng " + month + " năm " + std::to_string(d.year);
 }
 
-std::string vietnameseShort(const Date &d) {
+std::string vietnameseShort(const Date& d) {
   return pad2(d.day) + "/" + pad2(d.month) + "/" + std::to_string(d.year);
 }
 
-} // namespace chancery::service::calendar
+}  // namespace chancery::service::calendar

@@ -13,28 +13,28 @@ namespace {
 constexpr std::int64_t kMaxMonths = 36;
 constexpr std::int64_t kTaskListLimit = 200;
 
-std::vector<store::DocumentRecord> query(store::Connection &c, const Principal &actor,
+std::vector<store::DocumentRecord> query(store::Connection& c, const Principal& actor,
                                          store::DocumentFilter f) {
   f.limit = kTaskListLimit;
   f.sort = "due";
   return store::documents::list(c, docs::viewerOf(actor), f, nullptr);
 }
 
-bool isOpen(const std::string &status) {
+bool isOpen(const std::string& status) {
   return status == "registered" || status == "presented" || status == "assigned" ||
          status == "in_progress";
 }
 
-} // namespace
+}  // namespace
 
 std::optional<double> MonthFigures::onTimeRate() const {
   if (onTime + late == 0) return std::nullopt;
   return static_cast<double>(onTime) / static_cast<double>(onTime + late);
 }
 
-MyTasks DashboardService::myTasks(const Principal &actor) {
+MyTasks DashboardService::myTasks(const Principal& actor) {
   auto lease = db_.acquire();
-  auto &c = *lease;
+  auto& c = *lease;
   MyTasks t;
   t.handling = store::assignments::open(c, actor.userId);
   store::DocumentFilter f;
@@ -51,7 +51,7 @@ MyTasks DashboardService::myTasks(const Principal &actor) {
       f = {};
       f.status = "in_review";
       f.unitId = actor.unitId;
-      for (auto &d : query(c, actor, f))
+      for (auto& d : query(c, actor, f))
         if (!d.approverId) t.toApprove.push_back(std::move(d));
     }
     f = {};
@@ -76,7 +76,7 @@ MyTasks DashboardService::myTasks(const Principal &actor) {
   return t;
 }
 
-std::vector<store::DocumentRecord> DashboardService::overdue(const Principal &actor,
+std::vector<store::DocumentRecord> DashboardService::overdue(const Principal& actor,
                                                              std::optional<std::int64_t> unitId) {
   auto lease = db_.acquire();
   store::DocumentFilter f;
@@ -88,8 +88,8 @@ std::vector<store::DocumentRecord> DashboardService::overdue(const Principal &ac
   return store::documents::list(*lease, docs::viewerOf(actor), f, nullptr);
 }
 
-OnTimeReport DashboardService::onTime(const std::optional<std::string> &fromIn,
-                                      const std::optional<std::string> &toIn,
+OnTimeReport DashboardService::onTime(const std::optional<std::string>& fromIn,
+                                      const std::optional<std::string>& toIn,
                                       std::optional<std::int64_t> unitId, bool includeSecret) {
   calendar::Date today = calendar::today();
   calendar::Date thisMonth{today.year, today.month, 1};
@@ -119,33 +119,33 @@ OnTimeReport DashboardService::onTime(const std::optional<std::string> &fromIn,
   r.to = months.back();
   r.total.month = "total";
   auto lease = db_.acquire();
-  auto &c = *lease;
+  auto& c = *lease;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto &u : store::units::list(c)) {
+  for (const auto& u : store::units::list(c)) {
     if (unitId && u.id != *unitId) continue;
     UnitFigures uf;
     uf.unitId = u.id;
     uf.code = u.code;
     uf.name = u.name;
-    for (const auto &m : months)
+    for (const auto& m : months)
       uf.months.push_back(MonthFigures{m});
     uf.total.month = "total";
     index[u.id] = r.units.size();
     r.units.push_back(std::move(uf));
   }
   if (unitId && r.units.empty()) throw notFound("unit");
-  auto monthIndex = [&](const std::string &key) -> std::optional<std::size_t> {
+  auto monthIndex = [&](const std::string& key) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < months.size(); ++i)
       if (months[i] == key) return i;
     return std::nullopt;
   };
   std::string todayStr = today.str();
-  for (const auto &f :
+  for (const auto& f :
        store::facts::handling(c, calendar::startMillis(*from), calendar::startMillis(end),
                               from->str(), calendar::addDays(end, -1).str())) {
     if (!includeSecret && f.secrecy != "none") continue;
     if (!f.unitId || !index.count(*f.unitId)) continue;
-    UnitFigures &uf = r.units[index[*f.unitId]];
+    UnitFigures& uf = r.units[index[*f.unitId]];
     if (isOpen(f.status)) {
       ++uf.open;
       if (f.dueDate && *f.dueDate < todayStr) ++uf.openOverdue;
@@ -158,7 +158,7 @@ OnTimeReport DashboardService::onTime(const std::optional<std::string> &fromIn,
     if (f.completedAt) {
       calendar::Date done = calendar::dateOf(*f.completedAt);
       if (auto i = monthIndex(calendar::monthKey(done))) {
-        MonthFigures &m = uf.months[*i];
+        MonthFigures& m = uf.months[*i];
         ++m.completed;
         ++uf.total.completed;
         if (!f.dueDate) {
@@ -174,7 +174,7 @@ OnTimeReport DashboardService::onTime(const std::optional<std::string> &fromIn,
       }
     }
   }
-  for (const auto &uf : r.units) {
+  for (const auto& uf : r.units) {
     r.total.received += uf.total.received;
     r.total.completed += uf.total.completed;
     r.total.onTime += uf.total.onTime;
@@ -186,4 +186,4 @@ OnTimeReport DashboardService::onTime(const std::optional<std::string> &fromIn,
   return r;
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

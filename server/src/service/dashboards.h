@@ -16,17 +16,17 @@
 namespace chancery::service {
 
 struct MyTasks {
-  std::vector<store::OpenTask> handling;        // my open assignments (lead or support)
-  std::vector<store::DocumentRecord> toDirect;  // presented to me, awaiting my directive
-  std::vector<store::DocumentRecord> toApprove; // in review, awaiting my approval
-  std::vector<store::DocumentRecord> toSign;    // approved, awaiting my signature
-  std::vector<store::DocumentRecord> toPresent; // clerk: registered, not yet presented
-  std::vector<store::DocumentRecord> toIssue;   // clerk: signed (or approved for paper issue)
-  std::vector<store::DocumentRecord> myDrafts;  // drafts I wrote (returned ones included)
+  std::vector<store::OpenTask> handling;         // my open assignments (lead or support)
+  std::vector<store::DocumentRecord> toDirect;   // presented to me, awaiting my directive
+  std::vector<store::DocumentRecord> toApprove;  // in review, awaiting my approval
+  std::vector<store::DocumentRecord> toSign;     // approved, awaiting my signature
+  std::vector<store::DocumentRecord> toPresent;  // clerk: registered, not yet presented
+  std::vector<store::DocumentRecord> toIssue;    // clerk: signed (or approved for paper issue)
+  std::vector<store::DocumentRecord> myDrafts;   // drafts I wrote (returned ones included)
 };
 
 struct MonthFigures {
-  std::string month; // YYYY-MM, or "total"
+  std::string month;  // YYYY-MM, or "total"
   std::int64_t received = 0, completed = 0, onTime = 0, late = 0, noDeadline = 0;
   // onTime / (onTime + late); absent when nothing with a deadline was completed.
   std::optional<double> onTimeRate() const;
@@ -37,11 +37,11 @@ struct UnitFigures {
   std::string code, name;
   std::vector<MonthFigures> months;
   MonthFigures total;
-  std::int64_t open = 0, openOverdue = 0; // now
+  std::int64_t open = 0, openOverdue = 0;  // now
 };
 
 struct OnTimeReport {
-  std::string from, to; // YYYY-MM
+  std::string from, to;  // YYYY-MM
   std::vector<UnitFigures> units;
   MonthFigures total;
   std::int64_t open = 0, openOverdue = 0;
@@ -49,18 +49,18 @@ struct OnTimeReport {
 
 class DashboardService {
 public:
-  explicit DashboardService(store::Db &db) : db_(db) {}
+  explicit DashboardService(store::Db& db) : db_(db) {}
 
-  MyTasks myTasks(const Principal &actor);
+  MyTasks myTasks(const Principal& actor);
   // Open incoming documents past their deadline that the caller may see.
-  std::vector<store::DocumentRecord> overdue(const Principal &actor,
+  std::vector<store::DocumentRecord> overdue(const Principal& actor,
                                              std::optional<std::int64_t> unitId);
   // Months from..to (YYYY-MM, at most 36; default the last 6). Throws Error(BadRequest).
-  OnTimeReport onTime(const std::optional<std::string> &from, const std::optional<std::string> &to,
+  OnTimeReport onTime(const std::optional<std::string>& from, const std::optional<std::string>& to,
                       std::optional<std::int64_t> unitId, bool includeSecret);
 
 private:
-  store::Db &db_;
+  store::Db& db_;
 };
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -10,11 +10,11 @@
 
 namespace chancery::service::docs {
 
-store::Viewer viewerOf(const Principal &p) {
+store::Viewer viewerOf(const Principal& p) {
   return {p.userId, p.unitId};
 }
 
-store::DocumentRecord loadVisible(store::Connection &c, const Principal &p, std::int64_t id,
+store::DocumentRecord loadVisible(store::Connection& c, const Principal& p, std::int64_t id,
                                   bool forUpdate) {
   if (!store::documents::visible(c, viewerOf(p), id)) throw notFound("document");
   auto d = forUpdate ? store::documents::findForUpdate(c, id) : store::documents::find(c, id);
@@ -22,12 +22,12 @@ store::DocumentRecord loadVisible(store::Connection &c, const Principal &p, std:
   return *d;
 }
 
-Relation relationOf(store::Connection &c, const Principal &p, const store::DocumentRecord &d) {
+Relation relationOf(store::Connection& c, const Principal& p, const store::DocumentRecord& d) {
   Relation r;
   r.creator = d.createdBy && *d.createdBy == p.userId;
   r.presentedTo = d.presentedTo && *d.presentedTo == p.userId;
   r.approver = d.approverId && *d.approverId == p.userId;
-  for (const auto &a : store::assignments::forDocument(c, d.id)) {
+  for (const auto& a : store::assignments::forDocument(c, d.id)) {
     if (a.userId != p.userId || a.status == "cancelled") continue;
     r.handler = true;
     if (a.role == "lead") r.leadHandler = true;
@@ -35,30 +35,30 @@ Relation relationOf(store::Connection &c, const Principal &p, const store::Docum
   return r;
 }
 
-bool isSecret(const store::DocumentRecord &d) {
+bool isSecret(const store::DocumentRecord& d) {
   return d.secrecy != "none";
 }
 
-void name(store::Connection &c, std::int64_t documentId, std::int64_t userId,
-          const std::string &reason, std::optional<std::int64_t> by) {
+void name(store::Connection& c, std::int64_t documentId, std::int64_t userId,
+          const std::string& reason, std::optional<std::int64_t> by) {
   if (store::access::userNamed(c, documentId, userId)) return;
   store::access::insert(c, {documentId, userId, std::nullopt, reason, by, store::nowMillis()});
 }
 
-void changed(store::Connection &c, const Principal *actor, const std::string &action,
-             std::int64_t documentId, const std::string &detailsJson) {
+void changed(store::Connection& c, const Principal* actor, const std::string& action,
+             std::int64_t documentId, const std::string& detailsJson) {
   AuditLog::append(c, actor, {action, "document", std::to_string(documentId), detailsJson});
   store::queues::enqueueSearch(c, documentId, "upsert");
 }
 
-void auditSecretRead(store::Connection &c, const Principal &actor, const store::DocumentRecord &d,
-                     const std::string &what) {
+void auditSecretRead(store::Connection& c, const Principal& actor, const store::DocumentRecord& d,
+                     const std::string& what) {
   util::JsonWriter w;
   w.beginObject().field("read", what).field("secrecy", d.secrecy).endObject();
   AuditLog::append(c, &actor, {"document.read", "document", std::to_string(d.id), w.take()});
 }
 
-std::string requireText(const std::string &field, const std::string &v, std::size_t maxBytes,
+std::string requireText(const std::string& field, const std::string& v, std::size_t maxBytes,
                         bool required) {
   std::string t(util::trim(v));
   if (required && t.empty()) throw invalidField(field, field + " is required");
@@ -71,12 +71,12 @@ std::string requireText(const std::string &field, const std::string &v, std::siz
   return t;
 }
 
-std::string requireDate(const std::string &field, const std::string &v) {
+std::string requireDate(const std::string& field, const std::string& v) {
   if (!calendar::parse(v)) throw invalidField(field, field + " must be a date YYYY-MM-DD");
   return v;
 }
 
-void requireUser(store::Connection &c, const std::string &field, std::int64_t userId,
+void requireUser(store::Connection& c, const std::string& field, std::int64_t userId,
                  std::optional<std::int64_t> unitId) {
   auto u = store::users::findById(c, userId);
   if (!u || !u->active) throw invalidField(field, "no such active user");
@@ -91,10 +91,10 @@ void requireUser(store::Connection &c, const std::string &field, std::int64_t us
   throw invalidField(field, "the user is not in the document's unit");
 }
 
-std::string numberAndNotation(const store::DocumentRecord &d) {
+std::string numberAndNotation(const store::DocumentRecord& d) {
   if (d.number.empty()) return d.notation;
   if (d.notation.empty()) return d.number;
   return d.number + "/" + d.notation;
 }
 
-} // namespace chancery::service::docs
+}  // namespace chancery::service::docs

@@ -12,11 +12,11 @@
 namespace chancery::service {
 namespace {
 
-bool isImage(const std::string &mt) {
+bool isImage(const std::string& mt) {
   return mt == "image/png" || mt == "image/jpeg" || mt == "image/tiff";
 }
 
-std::string watermarkText(const Principal &actor, const store::DocumentRecord &d) {
+std::string watermarkText(const Principal& actor, const store::DocumentRecord& d) {
   auto label = parseSecrecy(d.secrecy);
   std::string name = actor.fullName.empty() ? actor.username : actor.fullName;
   return "Bản đọc của " + name + " (" + actor.username + ") — " +
@@ -24,21 +24,21 @@ std::string watermarkText(const Principal &actor, const store::DocumentRecord &d
          std::string(label ? secrecyLabel(*label) : "") + ", không sao chụp";
 }
 
-std::string pdfName(const std::string &name) {
+std::string pdfName(const std::string& name) {
   auto dot = name.find_last_of('.');
   return (dot == std::string::npos ? name : name.substr(0, dot)) + ".pdf";
 }
 
-} // namespace
+}  // namespace
 
-DocumentService::CheckedFile DocumentService::checkDocumentFile(const Principal &actor,
+DocumentService::CheckedFile DocumentService::checkDocumentFile(const Principal& actor,
                                                                 std::int64_t fileId,
-                                                                const std::string &field,
+                                                                const std::string& field,
                                                                 bool allowImages) {
   CheckedFile out;
   try {
     out.file = files_.getUnchecked(fileId);
-  } catch (const Error &) {
+  } catch (const Error&) {
     throw invalidField(field, "no such file; upload it with POST /api/v1/files first");
   }
   // Only the uploader may turn a bare file into a document: file ids are not secrets.
@@ -61,8 +61,8 @@ DocumentService::CheckedFile DocumentService::checkDocumentFile(const Principal 
   return out;
 }
 
-DocumentDetail DocumentService::addVersion(const Principal &actor, std::int64_t id,
-                                           std::int64_t fileId, const std::string &noteIn) {
+DocumentDetail DocumentService::addVersion(const Principal& actor, std::int64_t id,
+                                           std::int64_t fileId, const std::string& noteIn) {
   std::string note = docs::requireText("note", noteIn, 2000, false);
   bool paper = false;
   {
@@ -72,7 +72,7 @@ DocumentDetail DocumentService::addVersion(const Principal &actor, std::int64_t 
     paper = d.status == "issued";
   }
   CheckedFile main = checkDocumentFile(actor, fileId, "fileId", paper);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::AddVersion, d, actor, docs::relationOf(c, actor, d));
     auto current = store::versions::current(c, id);
@@ -100,18 +100,18 @@ DocumentDetail DocumentService::addVersion(const Principal &actor, std::int64_t 
   });
 }
 
-DocumentDetail DocumentService::addAttachment(const Principal &actor, std::int64_t id,
-                                              std::int64_t fileId, const std::string &titleIn) {
+DocumentDetail DocumentService::addAttachment(const Principal& actor, std::int64_t id,
+                                              std::int64_t fileId, const std::string& titleIn) {
   std::string title = docs::requireText("title", titleIn, 255, false);
   store::FileRecord f;
   try {
     f = files_.getUnchecked(fileId);
-  } catch (const Error &) {
+  } catch (const Error&) {
     throw invalidField("fileId", "no such file");
   }
   if (f.uploadedBy != actor.userId && !actor.has(Role::Admin))
     throw invalidField("fileId", "no such file");
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::AddAttachment, d, actor, docs::relationOf(c, actor, d));
     std::int64_t aid = store::attachments::insert(c, {0,
@@ -131,7 +131,7 @@ DocumentDetail DocumentService::addAttachment(const Principal &actor, std::int64
   });
 }
 
-Download DocumentService::file(const Principal &actor, std::int64_t id,
+Download DocumentService::file(const Principal& actor, std::int64_t id,
                                std::optional<std::int64_t> versionNo) {
   store::DocumentRecord d;
   std::optional<store::VersionRecord> v;
@@ -158,13 +158,13 @@ Download DocumentService::file(const Principal &actor, std::int64_t id,
   out.mediaType = "application/pdf";
   out.name = pdfName(f.name);
   out.etag.clear();
-  db_.transact([&](store::Connection &c) {
+  db_.transact([&](store::Connection& c) {
     docs::auditSecretRead(c, actor, d, "version " + std::to_string(v->versionNo));
   });
   return out;
 }
 
-Download DocumentService::attachment(const Principal &actor, std::int64_t id,
+Download DocumentService::attachment(const Principal& actor, std::int64_t id,
                                      std::int64_t attachmentId) {
   store::DocumentRecord d;
   std::optional<store::AttachmentRecord> a;
@@ -186,16 +186,16 @@ Download DocumentService::attachment(const Principal &actor, std::int64_t id,
       out.name = pdfName(f.name);
       out.etag.clear();
     }
-    db_.transact([&](store::Connection &c) {
+    db_.transact([&](store::Connection& c) {
       docs::auditSecretRead(c, actor, d, "attachment " + std::to_string(attachmentId));
     });
   }
   return out;
 }
 
-DocumentDetail DocumentService::grant(const Principal &actor, std::int64_t id,
+DocumentDetail DocumentService::grant(const Principal& actor, std::int64_t id,
                                       std::int64_t userId) {
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Grant, d, actor, docs::relationOf(c, actor, d));
     docs::requireUser(c, "userId", userId, std::nullopt);
@@ -208,9 +208,9 @@ DocumentDetail DocumentService::grant(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail DocumentService::revokeGrant(const Principal &actor, std::int64_t id,
+DocumentDetail DocumentService::revokeGrant(const Principal& actor, std::int64_t id,
                                             std::int64_t userId) {
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Grant, d, actor, docs::relationOf(c, actor, d));
     if (store::access::revokeGrant(c, id, userId) == 0) throw notFound("grant");
@@ -221,20 +221,20 @@ DocumentDetail DocumentService::revokeGrant(const Principal &actor, std::int64_t
   });
 }
 
-std::vector<store::AuditRecord> DocumentService::history(const Principal &actor, std::int64_t id) {
+std::vector<store::AuditRecord> DocumentService::history(const Principal& actor, std::int64_t id) {
   auto lease = db_.acquire();
   docs::loadVisible(*lease, actor, id);
   return store::audit::forObject(*lease, "document", std::to_string(id), 500);
 }
 
-Inbox DocumentService::inbox(const Principal &actor, std::int64_t limit, std::int64_t offset) {
+Inbox DocumentService::inbox(const Principal& actor, std::int64_t limit, std::int64_t offset) {
   constexpr std::int64_t kMaxInbox = 10000;
   auto lease = db_.acquire();
   Inbox out;
   auto viewer = docs::viewerOf(actor);
   std::int64_t seen = 0;
   // Filtered here rather than in SQL so that the total counts only what the caller may see.
-  for (auto &d :
+  for (auto& d :
        store::deliveries::inbox(*lease, actor.userId, actor.unitId, kMaxInbox, 0, nullptr)) {
     if (!store::documents::visible(*lease, viewer, d.documentId)) continue;
     ++out.total;
@@ -247,4 +247,4 @@ Inbox DocumentService::inbox(const Principal &actor, std::int64_t limit, std::in
   return out;
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

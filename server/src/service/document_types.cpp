@@ -59,25 +59,25 @@ constexpr std::array<std::string_view, 11> kStatus{
     "presented", "assigned",  "in_progress", "done",   "revoked"};
 
 template <class E, std::size_t N>
-std::optional<E> parseIn(const std::array<std::string_view, N> &names, std::string_view s) {
+std::optional<E> parseIn(const std::array<std::string_view, N>& names, std::string_view s) {
   for (std::size_t i = 0; i < N; ++i)
     if (names[i] == s) return static_cast<E>(i);
   return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 std::span<const DocumentType> documentTypes() {
   return kTypes;
 }
 
-const DocumentType *findDocumentType(std::string_view s) {
-  for (const auto &t : kTypes)
+const DocumentType* findDocumentType(std::string_view s) {
+  for (const auto& t : kTypes)
     if (t.code == s || t.name == s) return &t;
   return nullptr;
 }
 
-std::string defaultNotation(const DocumentType &type, std::string_view organisationCode) {
+std::string defaultNotation(const DocumentType& type, std::string_view organisationCode) {
   if (type.abbreviation.empty()) return std::string(organisationCode);
   return std::string(type.abbreviation) + "-" + std::string(organisationCode);
 }
@@ -117,4 +117,4 @@ std::optional<DocStatus> parseStatus(std::string_view s) {
   return parseIn<DocStatus>(kStatus, s);
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -16,19 +16,19 @@ namespace {
 using docs::requireDate;
 using docs::requireText;
 
-void requireUnit(const Principal &actor) {
+void requireUnit(const Principal& actor) {
   if (!actor.unitId) throw forbidden("you belong to no unit; ask an administrator to set one");
 }
 
-template <class T> void collect(std::set<std::int64_t> &ids, const std::optional<T> &v) {
+template <class T> void collect(std::set<std::int64_t>& ids, const std::optional<T>& v) {
   if (v) ids.insert(*v);
 }
 
-} // namespace
+}  // namespace
 
-void applyFields(store::DocumentRecord &d, const DocumentFields &f, bool outgoing) {
+void applyFields(store::DocumentRecord& d, const DocumentFields& f, bool outgoing) {
   if (f.docType) {
-    const DocumentType *t = findDocumentType(*f.docType);
+    const DocumentType* t = findDocumentType(*f.docType);
     if (!t) throw invalidField("type", "unknown document type; see GET /api/v1/document-types");
     if (outgoing && !t->administrative)
       throw invalidField("type",
@@ -74,7 +74,7 @@ void applyFields(store::DocumentRecord &d, const DocumentFields &f, bool outgoin
   if (d.docType.empty()) throw invalidField("type", "docType is required");
 }
 
-DocumentDetail DocumentService::registerIncoming(const Principal &actor, const NewIncoming &in) {
+DocumentDetail DocumentService::registerIncoming(const Principal& actor, const NewIncoming& in) {
   requireUnit(actor);
   if (!actor.has(Role::Clerk))
     throw forbidden("only a clerk (văn thư) registers incoming documents");
@@ -85,16 +85,16 @@ DocumentDetail DocumentService::registerIncoming(const Principal &actor, const N
     if (f.uploadedBy != actor.userId) throw invalidField("attachmentFileIds", "no such file");
     attachments.push_back(f);
   }
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     std::int64_t id = registerIncomingIn(c, actor, in, main, attachments);
     return detail(c, actor, *store::documents::find(c, id));
   });
 }
 
 std::int64_t
-DocumentService::registerIncomingIn(store::Connection &c, const Principal &actor,
-                                    const NewIncoming &in, const CheckedFile &main,
-                                    const std::vector<store::FileRecord> &attachmentFiles) {
+DocumentService::registerIncomingIn(store::Connection& c, const Principal& actor,
+                                    const NewIncoming& in, const CheckedFile& main,
+                                    const std::vector<store::FileRecord>& attachmentFiles) {
   std::int64_t now = store::nowMillis();
   store::DocumentRecord d;
   d.direction = "incoming";
@@ -129,11 +129,11 @@ DocumentService::registerIncomingIn(store::Connection &c, const Principal &actor
   v.documentId = id;
   v.fileId = main.file.id;
   v.kind = !in.versionKind.empty() ? in.versionKind : (main.scan ? "scan" : "received");
-  v.immutable = true; // what was received is kept as received
+  v.immutable = true;  // what was received is kept as received
   v.createdBy = actor.userId;
   v.createdAt = now;
   store::versions::append(c, v);
-  for (const auto &f : attachmentFiles)
+  for (const auto& f : attachmentFiles)
     store::attachments::insert(c, {0, id, f.id, f.name, actor.userId, now, {}, {}, {}, 0});
   docs::name(c, id, actor.userId, "registrar", actor.userId);
   if (main.scan) store::queues::enqueueOcr(c, id, main.file.id);
@@ -151,9 +151,9 @@ DocumentService::registerIncomingIn(store::Connection &c, const Principal &actor
   return id;
 }
 
-void DocumentService::checkDuplicate(store::Connection &c, const Principal &actor,
-                                     std::int64_t unitId, const std::string &number,
-                                     const std::string &notation, const std::string &issuer) {
+void DocumentService::checkDuplicate(store::Connection& c, const Principal& actor,
+                                     std::int64_t unitId, const std::string& number,
+                                     const std::string& notation, const std::string& issuer) {
   if (number.empty() && notation.empty()) return;
   auto dups = store::documents::duplicates(c, unitId, number, notation, issuer);
   if (dups.empty()) return;
@@ -168,12 +168,12 @@ void DocumentService::checkDuplicate(store::Connection &c, const Principal &acto
                  "allowDuplicate");
 }
 
-DocumentDetail DocumentService::createDraft(const Principal &actor, const NewOutgoing &in) {
+DocumentDetail DocumentService::createDraft(const Principal& actor, const NewOutgoing& in) {
   requireUnit(actor);
   if (!actor.hasAny({Role::Specialist, Role::Clerk, Role::Leader}))
     throw forbidden("only staff of a unit draft documents");
   CheckedFile main = checkDocumentFile(actor, in.fileId, "fileId", false);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     std::int64_t now = store::nowMillis();
     auto unit = store::units::findById(c, *actor.unitId);
     store::DocumentRecord d;
@@ -214,19 +214,19 @@ DocumentDetail DocumentService::createDraft(const Principal &actor, const NewOut
   });
 }
 
-DocumentDetail DocumentService::get(const Principal &actor, std::int64_t id) {
+DocumentDetail DocumentService::get(const Principal& actor, std::int64_t id) {
   store::DocumentRecord d;
   bool unread = false;
   {
     auto lease = db_.acquire();
     d = docs::loadVisible(*lease, actor, id);
-    for (const auto &del : store::deliveries::forDocument(*lease, id))
+    for (const auto& del : store::deliveries::forDocument(*lease, id))
       if (!del.readAt && ((del.userId && *del.userId == actor.userId) ||
                           (del.unitId && actor.unitId && *del.unitId == *actor.unitId)))
         unread = true;
   }
   if (docs::isSecret(d) || unread) {
-    return db_.transact([&](store::Connection &c) {
+    return db_.transact([&](store::Connection& c) {
       auto doc = docs::loadVisible(c, actor, id);
       if (docs::isSecret(doc)) docs::auditSecretRead(c, actor, doc, "detail");
       if (unread) store::deliveries::markRead(c, id, actor.userId, actor.unitId);
@@ -237,13 +237,13 @@ DocumentDetail DocumentService::get(const Principal &actor, std::int64_t id) {
   return detail(*lease, actor, d);
 }
 
-DocumentList DocumentService::list(const Principal &actor, store::DocumentFilter filter) {
+DocumentList DocumentService::list(const Principal& actor, store::DocumentFilter filter) {
   if (filter.limit < 1 || filter.limit > 500) throw invalidField("limit", "limit must be 1 to 500");
   if (filter.offset < 0) throw invalidField("offset", "offset must not be negative");
   if (filter.from) requireDate("from", *filter.from);
   if (filter.to) requireDate("to", *filter.to);
   if (filter.docType) {
-    const DocumentType *t = findDocumentType(*filter.docType);
+    const DocumentType* t = findDocumentType(*filter.docType);
     if (!t) throw invalidField("type", "unknown document type");
     filter.docType = std::string(t->name);
   }
@@ -261,9 +261,9 @@ DocumentList DocumentService::list(const Principal &actor, store::DocumentFilter
   return out;
 }
 
-DocumentDetail DocumentService::update(const Principal &actor, std::int64_t id,
-                                       const DocumentFields &f) {
-  return db_.transact([&](store::Connection &c) {
+DocumentDetail DocumentService::update(const Principal& actor, std::int64_t id,
+                                       const DocumentFields& f) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Edit, d, actor, docs::relationOf(c, actor, d));
     bool outgoing = d.direction == "outgoing";
@@ -284,8 +284,8 @@ DocumentDetail DocumentService::update(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail DocumentService::detail(store::Connection &c, const Principal &actor,
-                                       const store::DocumentRecord &d) {
+DocumentDetail DocumentService::detail(store::Connection& c, const Principal& actor,
+                                       const store::DocumentRecord& d) {
   DocumentDetail out;
   out.doc = d;
   out.versions = store::versions::list(c, d.id);
@@ -307,17 +307,17 @@ DocumentDetail DocumentService::detail(store::Connection &c, const Principal &ac
   collect(ids, d.presentedTo);
   collect(ids, d.approverId);
   collect(ids, d.revokedBy);
-  for (const auto &a : out.assignments) {
+  for (const auto& a : out.assignments) {
     ids.insert(a.userId);
     collect(ids, a.assignedBy);
   }
-  for (const auto &n : out.notes)
+  for (const auto& n : out.notes)
     collect(ids, n.authorId);
-  for (const auto &s : out.signatures)
+  for (const auto& s : out.signatures)
     collect(ids, s.signerId);
-  for (const auto &v : out.versions)
+  for (const auto& v : out.versions)
     collect(ids, v.createdBy);
-  for (const auto &r : out.readers) {
+  for (const auto& r : out.readers) {
     collect(ids, r.userId);
     collect(ids, r.grantedBy);
   }
@@ -326,4 +326,4 @@ DocumentDetail DocumentService::detail(store::Connection &c, const Principal &ac
   return out;
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

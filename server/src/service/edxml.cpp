@@ -10,7 +10,7 @@
 namespace chancery::service::edxml {
 namespace {
 
-std::string base64(const std::string &bytes) {
+std::string base64(const std::string& bytes) {
   std::ostringstream s;
   Poco::Base64Encoder enc(s);
   enc.rdbuf()->setLineLength(76);
@@ -19,7 +19,7 @@ std::string base64(const std::string &bytes) {
   return s.str();
 }
 
-void organ(XmlOut &x, std::string_view element, const Organ &o) {
+void organ(XmlOut& x, std::string_view element, const Organ& o) {
   x.open(element)
       .leaf("edXML:OrganId", o.organId)
       .leaf("edXML:OrganizationInCharge", o.organName)
@@ -30,16 +30,16 @@ void organ(XmlOut &x, std::string_view element, const Organ &o) {
       .close();
 }
 
-XmlOut &openRoot(XmlOut &x) {
+XmlOut& openRoot(XmlOut& x) {
   std::string ns(kNamespace);
   x.open("edXML", {{"xmlns", ns}});
   x.open("edXML:edXMLEnvelope", {{"xmlns:edXML", ns}});
   return x.open("edXML:edXMLHeader");
 }
 
-} // namespace
+}  // namespace
 
-const std::vector<StatusCode> &statusCodes() {
+const std::vector<StatusCode>& statusCodes() {
   static const std::vector<StatusCode> kCodes = {
       {"01", "Đã đến (đã nhận văn bản)"},
       {"02", "Từ chối tiếp nhận"},
@@ -54,15 +54,15 @@ const std::vector<StatusCode> &statusCodes() {
   return kCodes;
 }
 
-const StatusCode *findStatus(std::string_view code) {
-  for (const auto &s : statusCodes())
+const StatusCode* findStatus(std::string_view code) {
+  for (const auto& s : statusCodes())
     if (s.code == code) return &s;
   return nullptr;
 }
 
-std::string toEdxmlDate(const std::string &isoDate) {
+std::string toEdxmlDate(const std::string& isoDate) {
   std::string s = isoDate.substr(0, 10);
-  for (char &ch : s)
+  for (char& ch : s)
     if (ch == '-') ch = '/';
   return s;
 }
@@ -79,12 +79,12 @@ std::optional<std::string> fromEdxmlDate(std::string_view s) {
   return d;
 }
 
-std::string writeEnvelope(const Envelope &e) {
+std::string writeEnvelope(const Envelope& e) {
   XmlOut x;
   openRoot(x);
   x.open("edXML:MessageHeader");
   organ(x, "edXML:From", e.from);
-  for (const auto &t : e.to)
+  for (const auto& t : e.to)
     organ(x, "edXML:To", t);
   x.open("edXML:Code")
       .leaf("edXML:CodeNumber", e.codeNumber)
@@ -108,7 +108,7 @@ std::string writeEnvelope(const Envelope &e) {
       .close();
   if (!e.dueDate.empty()) x.leaf("edXML:DueDate", toEdxmlDate(e.dueDate));
   x.open("edXML:ToPlaces");
-  for (const auto &p : e.toPlaces)
+  for (const auto& p : e.toPlaces)
     x.leaf("edXML:Place", p);
   x.close();
   x.open("edXML:OtherInfo")
@@ -120,9 +120,9 @@ std::string writeEnvelope(const Envelope &e) {
   x.close();
   x.leaf("edXML:SteeringType", std::to_string(e.steeringType))
       .leaf("edXML:DocumentId", e.documentId);
-  x.close(); // MessageHeader
+  x.close();  // MessageHeader
   x.open("edXML:TraceHeaderList");
-  for (const auto &t : e.traces)
+  for (const auto& t : e.traces)
     x.open("edXML:TraceHeader")
         .leaf("edXML:OrganId", t.organId)
         .leaf("edXML:Timestamp", t.timestamp)
@@ -131,21 +131,21 @@ std::string writeEnvelope(const Envelope &e) {
       .leaf("edXML:BussinessDocType", std::to_string(e.businessDocType))
       .leaf("edXML:BussinessDocReason", e.businessDocReason)
       .close();
-  x.close(); // TraceHeaderList
-  x.close(); // edXMLHeader
+  x.close();  // TraceHeaderList
+  x.close();  // edXMLHeader
   x.open("edXML:edXMLBody").open("edXML:edXMLManifest", {{"version", "1.0"}});
-  for (const auto &a : e.attachments)
+  for (const auto& a : e.attachments)
     x.open("edXML:Reference")
         .leaf("edXML:ContentId", "cid:" + a.contentId)
         .leaf("edXML:AttachmentName", a.name)
         .leaf("edXML:ContentType", a.contentType)
         .leaf("edXML:Description", a.description)
         .close();
-  x.close().close(); // edXMLManifest, edXMLBody
-  x.close();         // edXMLEnvelope
+  x.close().close();  // edXMLManifest, edXMLBody
+  x.close();          // edXMLEnvelope
   if (!e.attachments.empty()) {
     x.open("AttachmentEncoded");
-    for (const auto &a : e.attachments)
+    for (const auto& a : e.attachments)
       x.open("Attachment")
           .leaf("ContentId", a.contentId)
           .leaf("AttachmentName", a.name)
@@ -155,11 +155,11 @@ std::string writeEnvelope(const Envelope &e) {
           .close();
     x.close();
   }
-  x.close(); // edXML
+  x.close();  // edXML
   return x.take();
 }
 
-std::string writeStatus(const StatusMessage &s) {
+std::string writeStatus(const StatusMessage& s) {
   XmlOut x;
   openRoot(x);
   x.open("edXML:Status");
@@ -183,9 +183,9 @@ std::string writeStatus(const StatusMessage &s) {
       .leaf("edXML:Email", s.staffEmail)
       .leaf("edXML:Mobile", s.staffMobile)
       .close();
-  x.close();                 // Status
-  x.close().close().close(); // edXMLHeader, edXMLEnvelope, edXML
+  x.close();                  // Status
+  x.close().close().close();  // edXMLHeader, edXMLEnvelope, edXML
   return x.take();
 }
 
-} // namespace chancery::service::edxml
+}  // namespace chancery::service::edxml

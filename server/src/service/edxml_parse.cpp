@@ -19,34 +19,34 @@ namespace chancery::service::edxml {
 namespace {
 
 struct Node {
-  std::string name; // local name
+  std::string name;  // local name
   std::string text;
   std::vector<std::unique_ptr<Node>> children;
-  Node *parent = nullptr;
+  Node* parent = nullptr;
 };
 
-Error invalid(const std::string &path, const std::string &message) {
+Error invalid(const std::string& path, const std::string& message) {
   return Error(ErrorKind::Unprocessable, "invalid_edxml", message + " at " + path, path);
 }
 
 std::size_t base64Cap(std::size_t decoded) {
   std::size_t encoded = (decoded / 3 + 1) * 4;
-  return encoded + encoded / 38 + 1024; // line breaks every 76 characters, and some slack
+  return encoded + encoded / 38 + 1024;  // line breaks every 76 characters, and some slack
 }
 
 class TreeBuilder : public Poco::XML::DefaultHandler, public Poco::XML::LexicalHandler {
 public:
-  explicit TreeBuilder(const Limits &limits) : limits_(limits) {}
+  explicit TreeBuilder(const Limits& limits) : limits_(limits) {}
 
-  void startElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &localName,
-                    const Poco::XML::XMLString &qname, const Poco::XML::Attributes &) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes&) override {
     if (++elements_ > limits_.maxElements)
       fail(Error(ErrorKind::Unprocessable, "invalid_edxml", "too many elements"));
     if (depth_ >= limits_.maxDepth) fail(invalid(path(), "elements nested too deeply"));
     auto node = std::make_unique<Node>();
     node->name = localName.empty() ? qname : localName;
     node->parent = current_;
-    Node *raw = node.get();
+    Node* raw = node.get();
     if (current_)
       current_->children.push_back(std::move(node));
     else
@@ -55,8 +55,8 @@ public:
     ++depth_;
   }
 
-  void endElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &,
-                  const Poco::XML::XMLString &) override {
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                  const Poco::XML::XMLString&) override {
     current_ = current_ ? current_->parent : nullptr;
     --depth_;
   }
@@ -76,23 +76,23 @@ public:
   }
 
   // LexicalHandler: a DTD would allow entity definitions; refuse it outright.
-  void startDTD(const Poco::XML::XMLString &, const Poco::XML::XMLString &,
-                const Poco::XML::XMLString &) override {
+  void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                const Poco::XML::XMLString&) override {
     fail(Error(ErrorKind::BadRequest, "invalid_xml", "DOCTYPE declarations are not accepted"));
   }
   void endDTD() override {}
-  void startEntity(const Poco::XML::XMLString &) override {}
-  void endEntity(const Poco::XML::XMLString &) override {}
+  void startEntity(const Poco::XML::XMLString&) override {}
+  void endEntity(const Poco::XML::XMLString&) override {}
   void startCDATA() override {}
   void endCDATA() override {}
   void comment(const Poco::XML::XMLChar[], int, int) override {}
-  void skippedEntity(const Poco::XML::XMLString &name) override {
+  void skippedEntity(const Poco::XML::XMLString& name) override {
     fail(
         Error(ErrorKind::BadRequest, "invalid_xml", "entity references are not accepted: " + name));
   }
 
   std::unique_ptr<Node> take() { return std::move(root_); }
-  const std::optional<Error> &pending() const { return pending_; }
+  const std::optional<Error>& pending() const { return pending_; }
 
 private:
   // Remembers the domain error and stops the parser; the caller rethrows it.
@@ -102,23 +102,23 @@ private:
   }
   std::string path() const {
     std::string p;
-    for (const Node *n = current_; n; n = n->parent)
+    for (const Node* n = current_; n; n = n->parent)
       p = "/" + n->name + p;
     return p;
   }
 
-  const Limits &limits_;
+  const Limits& limits_;
   std::unique_ptr<Node> root_;
-  Node *current_ = nullptr;
+  Node* current_ = nullptr;
   std::size_t depth_ = 0, elements_ = 0;
   std::optional<Error> pending_;
 };
 
-void checkBytes(std::string_view &xml, const Limits &limits) {
+void checkBytes(std::string_view& xml, const Limits& limits) {
   if (xml.size() > limits.maxBytes)
     throw Error(ErrorKind::PayloadTooLarge, "envelope_too_large",
                 "the envelope exceeds " + std::to_string(limits.maxBytes) + " bytes");
-  auto unsupported = [](const std::string &what) {
+  auto unsupported = [](const std::string& what) {
     return Error(ErrorKind::UnsupportedMediaType, "unsupported_encoding",
                  "edXML must be UTF-8; this is " + what, "encoding");
   };
@@ -147,7 +147,7 @@ void checkBytes(std::string_view &xml, const Limits &limits) {
                 "DOCTYPE and ENTITY declarations are not accepted");
 }
 
-std::unique_ptr<Node> parseTree(std::string_view xml, const Limits &limits) {
+std::unique_ptr<Node> parseTree(std::string_view xml, const Limits& limits) {
   checkBytes(xml, limits);
   TreeBuilder builder(limits);
   Poco::XML::SAXParser parser;
@@ -156,15 +156,15 @@ std::unique_ptr<Node> parseTree(std::string_view xml, const Limits &limits) {
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
   parser.setContentHandler(&builder);
   parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER,
-                     static_cast<Poco::XML::LexicalHandler *>(&builder));
+                     static_cast<Poco::XML::LexicalHandler*>(&builder));
   try {
     parser.parseMemoryNP(xml.data(), xml.size());
-  } catch (const Poco::XML::SAXParseException &e) {
+  } catch (const Poco::XML::SAXParseException& e) {
     if (builder.pending()) throw *builder.pending();
     throw Error(ErrorKind::BadRequest, "invalid_xml",
                 "malformed XML at line " + std::to_string(e.getLineNumber()) + ", column " +
                     std::to_string(e.getColumnNumber()) + ": " + e.message());
-  } catch (const Poco::Exception &e) {
+  } catch (const Poco::Exception& e) {
     if (builder.pending()) throw *builder.pending();
     throw Error(ErrorKind::BadRequest, "invalid_xml", "malformed XML: " + e.message());
   }
@@ -177,28 +177,28 @@ std::unique_ptr<Node> parseTree(std::string_view xml, const Limits &limits) {
 // Navigation with paths for error messages.
 class Cursor {
 public:
-  Cursor(const Node *n, std::string path) : n_(n), path_(std::move(path)) {}
-  const std::string &path() const { return path_; }
-  std::optional<Cursor> opt(const std::string &name) const {
-    for (const auto &c : n_->children)
+  Cursor(const Node* n, std::string path) : n_(n), path_(std::move(path)) {}
+  const std::string& path() const { return path_; }
+  std::optional<Cursor> opt(const std::string& name) const {
+    for (const auto& c : n_->children)
       if (c->name == name) return Cursor(c.get(), path_ + "/" + name);
     return std::nullopt;
   }
-  Cursor need(const std::string &name) const {
+  Cursor need(const std::string& name) const {
     auto c = opt(name);
     if (!c) throw invalid(path_ + "/" + name, "missing element " + name);
     return *c;
   }
-  std::vector<Cursor> all(const std::string &name) const {
+  std::vector<Cursor> all(const std::string& name) const {
     std::vector<Cursor> out;
-    for (const auto &c : n_->children)
+    for (const auto& c : n_->children)
       if (c->name == name) out.emplace_back(c.get(), path_ + "/" + name);
     return out;
   }
   std::string text() const { return std::string(util::trim(n_->text)); }
-  const std::string &rawText() const { return n_->text; }
+  const std::string& rawText() const { return n_->text; }
   // Text of a child; required ones must be present and non-empty.
-  std::string str(const std::string &name, bool required, std::size_t maxBytes = 4000) const {
+  std::string str(const std::string& name, bool required, std::size_t maxBytes = 4000) const {
     auto c = required ? std::optional(need(name)) : opt(name);
     if (!c) return "";
     std::string t = c->text();
@@ -207,7 +207,7 @@ public:
       throw invalid(c->path(), name + " is longer than " + std::to_string(maxBytes) + " bytes");
     return t;
   }
-  std::optional<std::int64_t> integer(const std::string &name, std::int64_t min,
+  std::optional<std::int64_t> integer(const std::string& name, std::int64_t min,
                                       std::int64_t max) const {
     auto c = opt(name);
     if (!c || c->text().empty()) return std::nullopt;
@@ -217,7 +217,7 @@ public:
                                    std::to_string(max));
     return v;
   }
-  std::string date(const std::string &name, bool required) const {
+  std::string date(const std::string& name, bool required) const {
     std::string t = str(name, required, 40);
     if (t.empty()) return "";
     auto d = fromEdxmlDate(t);
@@ -226,11 +226,11 @@ public:
   }
 
 private:
-  const Node *n_;
+  const Node* n_;
   std::string path_;
 };
 
-Organ organ(const Cursor &c, bool requireName) {
+Organ organ(const Cursor& c, bool requireName) {
   Organ o;
   o.organId = c.str("OrganId", true, 191);
   o.organName = c.str("OrganName", requireName, 255);
@@ -240,7 +240,7 @@ Organ organ(const Cursor &c, bool requireName) {
   return o;
 }
 
-std::string decodeBase64(const Cursor &c, std::size_t maxBytes) {
+std::string decodeBase64(const Cursor& c, std::size_t maxBytes) {
   static constexpr std::string_view kAlphabet =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -272,16 +272,16 @@ std::string decodeBase64(const Cursor &c, std::size_t maxBytes) {
   return out;
 }
 
-} // namespace
+}  // namespace
 
-Envelope parseEnvelope(std::string_view xml, const Limits &limits) {
+Envelope parseEnvelope(std::string_view xml, const Limits& limits) {
   auto root = parseTree(xml, limits);
   Cursor top(root.get(), "/edXML");
   Cursor header = top.need("edXMLEnvelope").need("edXMLHeader");
   Cursor m = header.need("MessageHeader");
   Envelope e;
   e.from = organ(m.need("From"), true);
-  for (const auto &to : m.all("To"))
+  for (const auto& to : m.all("To"))
     e.to.push_back(organ(to, false));
   if (e.to.empty()) m.need("To");
   Cursor code = m.need("Code");
@@ -303,7 +303,7 @@ Envelope parseEnvelope(std::string_view xml, const Limits &limits) {
   }
   e.dueDate = m.date("DueDate", false);
   if (auto places = m.opt("ToPlaces"))
-    for (const auto &p : places->all("Place"))
+    for (const auto& p : places->all("Place"))
       e.toPlaces.push_back(p.text());
   if (auto other = m.opt("OtherInfo")) {
     e.priority = static_cast<int>(other->integer("Priority", 0, 4).value_or(0));
@@ -314,7 +314,7 @@ Envelope parseEnvelope(std::string_view xml, const Limits &limits) {
   e.steeringType = static_cast<int>(m.integer("SteeringType", 0, 9).value_or(0));
   e.documentId = m.str("DocumentId", true, 512);
   if (auto traces = header.opt("TraceHeaderList")) {
-    for (const auto &t : traces->all("TraceHeader"))
+    for (const auto& t : traces->all("TraceHeader"))
       e.traces.push_back({t.str("OrganId", false, 191), t.str("Timestamp", false, 40)});
     if (auto b = traces->opt("Bussiness")) {
       e.businessDocType = static_cast<int>(b->integer("BussinessDocType", 0, 9).value_or(0));
@@ -326,7 +326,7 @@ Envelope parseEnvelope(std::string_view xml, const Limits &limits) {
     if (list.size() > limits.maxAttachments)
       throw invalid(encoded->path(),
                     "more than " + std::to_string(limits.maxAttachments) + " attachments");
-    for (const auto &a : list) {
+    for (const auto& a : list) {
       Attachment att;
       att.contentId = a.str("ContentId", true, 255);
       att.name = a.str("AttachmentName", true, 255);
@@ -341,7 +341,7 @@ Envelope parseEnvelope(std::string_view xml, const Limits &limits) {
   return e;
 }
 
-StatusMessage parseStatus(std::string_view xml, const Limits &limits) {
+StatusMessage parseStatus(std::string_view xml, const Limits& limits) {
   auto root = parseTree(xml, limits);
   Cursor top(root.get(), "/edXML");
   Cursor st = top.need("edXMLEnvelope").need("edXMLHeader").need("Status");
@@ -369,4 +369,4 @@ StatusMessage parseStatus(std::string_view xml, const Limits &limits) {
   return s;
 }
 
-} // namespace chancery::service::edxml
+}  // namespace chancery::service::edxml

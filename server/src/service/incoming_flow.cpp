@@ -12,23 +12,23 @@
 namespace chancery::service {
 namespace {
 
-void addNote(store::Connection &c, const Principal &actor, std::int64_t id, const std::string &kind,
-             const std::string &text) {
+void addNote(store::Connection& c, const Principal& actor, std::int64_t id, const std::string& kind,
+             const std::string& text) {
   if (text.empty()) return;
   store::notes::insert(c, {0, id, kind, std::nullopt, actor.userId, text, store::nowMillis()});
 }
 
-bool hasRole(store::Connection &c, std::int64_t userId, const std::string &role) {
+bool hasRole(store::Connection& c, std::int64_t userId, const std::string& role) {
   auto u = store::users::findById(c, userId);
   return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();
 }
 
-} // namespace
+}  // namespace
 
-DocumentDetail FlowService::present(const Principal &actor, std::int64_t id, std::int64_t leaderId,
-                                    const std::string &noteIn) {
+DocumentDetail FlowService::present(const Principal& actor, std::int64_t id, std::int64_t leaderId,
+                                    const std::string& noteIn) {
   std::string note = docs::requireText("note", noteIn, 4000, false);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Present, d, actor, docs::relationOf(c, actor, d));
     docs::requireUser(c, "leaderId", leaderId, std::nullopt);
@@ -46,8 +46,8 @@ DocumentDetail FlowService::present(const Principal &actor, std::int64_t id, std
   });
 }
 
-DocumentDetail FlowService::assign(const Principal &actor, std::int64_t id,
-                                   const AssignRequest &r) {
+DocumentDetail FlowService::assign(const Principal& actor, std::int64_t id,
+                                   const AssignRequest& r) {
   std::string directive = docs::requireText("directive", r.directive, 4000, false);
   if (r.deadline) docs::requireDate("deadline", *r.deadline);
   std::set<std::int64_t> supports(r.supportUserIds.begin(), r.supportUserIds.end());
@@ -55,7 +55,7 @@ DocumentDetail FlowService::assign(const Principal &actor, std::int64_t id,
     throw invalidField("supportUserIds", "a co-handler is listed twice");
   if (supports.count(r.leadUserId))
     throw invalidField("supportUserIds", "the lead handler cannot also be a co-handler");
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Assign, d, actor, docs::relationOf(c, actor, d));
     docs::requireUser(c, "leadUserId", r.leadUserId, d.unitId);
@@ -88,10 +88,10 @@ DocumentDetail FlowService::assign(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::progress(const Principal &actor, std::int64_t id,
-                                     const std::string &noteIn) {
+DocumentDetail FlowService::progress(const Principal& actor, std::int64_t id,
+                                     const std::string& noteIn) {
   std::string note = docs::requireText("note", noteIn, 4000, true);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Progress, d, actor, docs::relationOf(c, actor, d));
     d.status = "in_progress";
@@ -102,11 +102,11 @@ DocumentDetail FlowService::progress(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::complete(const Principal &actor, std::int64_t id,
-                                     const std::string &resultIn,
+DocumentDetail FlowService::complete(const Principal& actor, std::int64_t id,
+                                     const std::string& resultIn,
                                      std::optional<std::int64_t> replyDocumentId) {
   std::string result = docs::requireText("result", resultIn, 4000, !replyDocumentId);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Complete, d, actor, docs::relationOf(c, actor, d));
     if (replyDocumentId) {
@@ -132,10 +132,10 @@ DocumentDetail FlowService::complete(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::comment(const Principal &actor, std::int64_t id,
-                                    const std::string &textIn) {
+DocumentDetail FlowService::comment(const Principal& actor, std::int64_t id,
+                                    const std::string& textIn) {
   std::string text = docs::requireText("text", textIn, 4000, true);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Comment, d, actor, docs::relationOf(c, actor, d));
     auto v = store::versions::current(c, id);
@@ -146,10 +146,10 @@ DocumentDetail FlowService::comment(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::revoke(const Principal &actor, std::int64_t id,
-                                   const std::string &reasonIn) {
+DocumentDetail FlowService::revoke(const Principal& actor, std::int64_t id,
+                                   const std::string& reasonIn) {
   std::string reason = docs::requireText("reason", reasonIn, 4000, true);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Revoke, d, actor, docs::relationOf(c, actor, d));
     std::string before = d.status;
@@ -167,4 +167,4 @@ DocumentDetail FlowService::revoke(const Principal &actor, std::int64_t id,
   });
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -28,23 +28,23 @@ std::string timestampNow() {
   return edxml::toEdxmlDate(d.str()) + buf;
 }
 
-int typeDetailOf(const std::string &name) {
+int typeDetailOf(const std::string& name) {
   auto types = documentTypes();
   for (std::size_t i = 0; i < types.size(); ++i)
     if (types[i].name == name) return static_cast<int>(i + 1);
   return 0;
 }
 
-void record(store::Connection &c, const Principal &actor, std::optional<std::int64_t> docId,
-            const std::string &direction, const std::string &kind, const std::string &code,
-            const std::string &peer, const std::string &edxmlId, const std::string &description) {
+void record(store::Connection& c, const Principal& actor, std::optional<std::int64_t> docId,
+            const std::string& direction, const std::string& kind, const std::string& code,
+            const std::string& peer, const std::string& edxmlId, const std::string& description) {
   store::interchange::insert(c, {0, docId, direction, kind, code, peer, edxmlId, description,
                                  actor.userId, store::nowMillis()});
 }
 
-} // namespace
+}  // namespace
 
-int priorityOf(const std::string &urgency) {
+int priorityOf(const std::string& urgency) {
   if (urgency == "urgent") return 1;
   if (urgency == "very_urgent") return 2;
   if (urgency == "flash") return 3;
@@ -72,7 +72,7 @@ edxml::Limits InterchangeService::limits() const {
   return l;
 }
 
-edxml::Organ InterchangeService::us(store::Connection &c, const store::DocumentRecord &d) const {
+edxml::Organ InterchangeService::us(store::Connection& c, const store::DocumentRecord& d) const {
   edxml::Organ o;
   o.organId = config_.organId;
   o.organName = config_.organisationName;
@@ -81,14 +81,14 @@ edxml::Organ InterchangeService::us(store::Connection &c, const store::DocumentR
   return o;
 }
 
-ExportedXml InterchangeService::exportDocument(const Principal &actor, std::int64_t id,
-                                               const std::vector<edxml::Organ> &to) {
+ExportedXml InterchangeService::exportDocument(const Principal& actor, std::int64_t id,
+                                               const std::vector<edxml::Organ>& to) {
   if (to.empty()) throw invalidField("to", "name at least one recipient organisation (OrganId)");
-  for (const auto &o : to) {
+  for (const auto& o : to) {
     docs::requireText("to.organId", o.organId, 191, true);
     docs::requireText("to.organName", o.organName, 255, false);
   }
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id);
     if (docs::isSecret(d)) throw forbidden("secret documents are not sent by interchange");
     require(Action::Interchange, d, actor, docs::relationOf(c, actor, d));
@@ -105,7 +105,7 @@ ExportedXml InterchangeService::exportDocument(const Principal &actor, std::int6
     e.signerPosition = d.signerPosition;
     e.signerFullName = d.signerName;
     e.dueDate = d.dueDate.value_or("");
-    for (const auto &line : util::split(d.recipients, '\n'))
+    for (const auto& line : util::split(d.recipients, '\n'))
       if (!util::trim(line).empty()) e.toPlaces.emplace_back(util::trim(line));
     e.priority = priorityOf(d.urgency);
     e.promulgationAmount = d.copies;
@@ -115,22 +115,22 @@ ExportedXml InterchangeService::exportDocument(const Principal &actor, std::int6
                               docs::numberAndNotation(d));
     e.traces.push_back({e.from.organId, timestampNow()});
     e.businessDocReason = "Văn bản điện tử mới";
-    auto &files = documents_.files();
+    auto& files = documents_.files();
     if (auto v = store::versions::current(c, id)) {
       auto f = files.getUnchecked(v->fileId);
       e.attachments.push_back({"doc" + std::to_string(id) + "-v" + std::to_string(v->versionNo),
                                f.name, f.mediaType, "Văn bản", files.read(f)});
     }
-    for (const auto &a : store::attachments::list(c, id)) {
+    for (const auto& a : store::attachments::list(c, id)) {
       auto f = files.getUnchecked(a.fileId);
       e.attachments.push_back(
           {"att" + std::to_string(a.id), f.name, f.mediaType, a.title, files.read(f)});
     }
-    for (const auto &o : to)
+    for (const auto& o : to)
       record(c, actor, id, "out", "document", "", o.organId, e.documentId, "");
     util::JsonWriter w;
     w.beginObject().field("edxmlDocumentId", e.documentId).key("to").beginArray();
-    for (const auto &o : to)
+    for (const auto& o : to)
       w.value(o.organId);
     w.endArray().endObject();
     AuditLog::append(c, &actor,
@@ -139,26 +139,26 @@ ExportedXml InterchangeService::exportDocument(const Principal &actor, std::int6
   });
 }
 
-DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::string_view xml,
+DocumentDetail InterchangeService::importEnvelope(const Principal& actor, std::string_view xml,
                                                   bool allowDuplicate) {
   if (!actor.unitId || !actor.has(Role::Clerk))
     throw forbidden("only a clerk (văn thư) registers incoming documents");
   edxml::Envelope e = edxml::parseEnvelope(xml, limits());
   if (!config_.organId.empty()) {
     bool ours = false;
-    for (const auto &t : e.to)
+    for (const auto& t : e.to)
       ours = ours || t.organId == config_.organId;
     if (!ours)
       throw Error(ErrorKind::Unprocessable, "not_addressed_here",
                   "the envelope is not addressed to this office (" + config_.organId + ")",
                   kHeader + "/To/OrganId");
   }
-  const DocumentType *type = findDocumentType(e.typeName);
+  const DocumentType* type = findDocumentType(e.typeName);
   if (!type)
     throw Error(ErrorKind::Unprocessable, "invalid_edxml",
                 "unknown document type '" + e.typeName + "'", kHeader + "/DocumentType/TypeName");
   for (std::size_t i = 0; i < e.attachments.size(); ++i) {
-    const auto &a = e.attachments[i];
+    const auto& a = e.attachments[i];
     std::string path = "/edXML/AttachmentEncoded/Attachment[" + std::to_string(i + 1) + "]";
     if (!FileService::acceptedMediaType(a.contentType))
       throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
@@ -190,9 +190,9 @@ DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::s
                                       e.from.organName);
   }
   // Blobs first, durably; the rows that name them are written in one transaction below.
-  auto &files = documents_.files();
+  auto& files = documents_.files();
   std::vector<store::FileRecord> stored;
-  for (const auto &a : e.attachments) {
+  for (const auto& a : e.attachments) {
     BlobStore::Staged s = files.stageAndCommit(a.bytes);
     store::FileRecord f;
     f.sha256 = s.sha256();
@@ -217,7 +217,7 @@ DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::s
   in.fields.place = e.place;
   if (!e.dueDate.empty()) in.fields.dueDate = e.dueDate;
   std::string places;
-  for (const auto &p : e.toPlaces)
+  for (const auto& p : e.toPlaces)
     places += (places.empty() ? "" : "\n") + p;
   in.fields.recipients = places;
   if (e.pageAmount)
@@ -228,9 +228,9 @@ DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::s
   in.allowDuplicate = allowDuplicate;
   in.externalId = e.documentId;
   in.versionKind = "imported";
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     std::vector<store::FileRecord> rows = stored;
-    for (auto &f : rows)
+    for (auto& f : rows)
       f.id = FileService::insertRow(c, f);
     DocumentService::CheckedFile main{rows[mainIndex], info.pages, !info.hasText};
     in.fileId = main.file.id;
@@ -246,11 +246,11 @@ DocumentDetail InterchangeService::importEnvelope(const Principal &actor, std::s
   });
 }
 
-StatusApplied InterchangeService::importStatus(const Principal &actor, std::string_view xml) {
+StatusApplied InterchangeService::importStatus(const Principal& actor, std::string_view xml) {
   if (!actor.unitId || !actor.has(Role::Clerk))
     throw forbidden("only a clerk (văn thư) handles interchange");
   edxml::StatusMessage s = edxml::parseStatus(xml, limits());
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     // 13 (revocation) comes from the sender of a document we received; every other status
     // comes from a recipient of a document we sent.
     auto docId = store::interchange::documentFor(c, s.responseForDocumentId, s.statusCode == "13");
@@ -294,12 +294,12 @@ StatusApplied InterchangeService::importStatus(const Principal &actor, std::stri
   });
 }
 
-ExportedXml InterchangeService::exportStatus(const Principal &actor, std::int64_t id,
-                                             const std::string &code,
-                                             const std::string &descriptionIn) {
+ExportedXml InterchangeService::exportStatus(const Principal& actor, std::int64_t id,
+                                             const std::string& code,
+                                             const std::string& descriptionIn) {
   std::string description = docs::requireText("description", descriptionIn, 4000, false);
   if (!edxml::findStatus(code)) throw invalidField("statusCode", "unknown status code");
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id);
     if (!clerkOf(actor, d)) throw forbidden("only the unit's clerk handles interchange");
     bool incoming = d.direction == "incoming";
@@ -310,7 +310,7 @@ ExportedXml InterchangeService::exportStatus(const Principal &actor, std::int64_
     s.from = us(c, d);
     std::string edxmlId;
     std::string peer;
-    for (const auto &m : store::interchange::forDocument(c, id))
+    for (const auto& m : store::interchange::forDocument(c, id))
       if (m.kind == "document") {
         edxmlId = m.edxmlDocumentId;
         if (incoming && m.direction == "in") peer = m.peerOrganId;
@@ -338,4 +338,4 @@ ExportedXml InterchangeService::exportStatus(const Principal &actor, std::int64_
   });
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

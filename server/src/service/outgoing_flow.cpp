@@ -19,8 +19,8 @@ namespace {
 
 constexpr std::int64_t kSigningSessionMillis = 10 * 60 * 1000;
 
-void addNote(store::Connection &c, const Principal &actor, std::int64_t id, const std::string &kind,
-             const std::string &text) {
+void addNote(store::Connection& c, const Principal& actor, std::int64_t id, const std::string& kind,
+             const std::string& text) {
   if (text.empty()) return;
   store::notes::insert(c, {0, id, kind, std::nullopt, actor.userId, text, store::nowMillis()});
 }
@@ -28,18 +28,18 @@ void addNote(store::Connection &c, const Principal &actor, std::int64_t id, cons
 std::string upper(std::string s) {
   // Vietnamese upper case for the position line would need ICU; positions are entered in the
   // case they should print, so only ASCII letters are raised here.
-  for (char &ch : s)
+  for (char& ch : s)
     if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
   return s;
 }
 
-void requireSigner(DocumentSigner &signer) {
+void requireSigner(DocumentSigner& signer) {
   std::string why;
   if (!signer.available(&why)) throw Error(ErrorKind::Unavailable, "signing_unavailable", why);
 }
 
-LeaderSignature leaderSignature(const Principal &actor, const store::DocumentRecord &d,
-                                const pdf::PdfInfo &info) {
+LeaderSignature leaderSignature(const Principal& actor, const store::DocumentRecord& d,
+                                const pdf::PdfInfo& info) {
   LeaderSignature s;
   s.userId = actor.userId;
   s.fullName = actor.fullName;
@@ -54,13 +54,13 @@ LeaderSignature leaderSignature(const Principal &actor, const store::DocumentRec
   return s;
 }
 
-} // namespace
+}  // namespace
 
-DocumentDetail FlowService::submit(const Principal &actor, std::int64_t id,
+DocumentDetail FlowService::submit(const Principal& actor, std::int64_t id,
                                    std::optional<std::int64_t> approverId,
-                                   const std::string &noteIn) {
+                                   const std::string& noteIn) {
   std::string note = docs::requireText("note", noteIn, 4000, false);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Submit, d, actor, docs::relationOf(c, actor, d));
     if (approverId) {
@@ -79,10 +79,10 @@ DocumentDetail FlowService::submit(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::sendBack(const Principal &actor, std::int64_t id,
-                                     const std::string &commentIn) {
+DocumentDetail FlowService::sendBack(const Principal& actor, std::int64_t id,
+                                     const std::string& commentIn) {
   std::string comment = docs::requireText("comment", commentIn, 4000, true);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Return, d, actor, docs::relationOf(c, actor, d));
     d.status = "draft";
@@ -93,10 +93,10 @@ DocumentDetail FlowService::sendBack(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::approve(const Principal &actor, std::int64_t id,
-                                    const std::string &noteIn) {
+DocumentDetail FlowService::approve(const Principal& actor, std::int64_t id,
+                                    const std::string& noteIn) {
   std::string note = docs::requireText("note", noteIn, 4000, false);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Approve, d, actor, docs::relationOf(c, actor, d));
     d.status = "approved";
@@ -112,7 +112,7 @@ DocumentDetail FlowService::approve(const Principal &actor, std::int64_t id,
   });
 }
 
-SigningPreview FlowService::signingPreview(const Principal &actor, std::int64_t id) {
+SigningPreview FlowService::signingPreview(const Principal& actor, std::int64_t id) {
   SigningPreview p;
   store::DocumentRecord d;
   std::optional<store::VersionRecord> v;
@@ -137,7 +137,7 @@ SigningPreview FlowService::signingPreview(const Principal &actor, std::int64_t 
   return p;
 }
 
-DocumentDetail FlowService::sign(const Principal &actor, std::int64_t id) {
+DocumentDetail FlowService::sign(const Principal& actor, std::int64_t id) {
   store::DocumentRecord d;
   store::VersionRecord v;
   {
@@ -146,7 +146,7 @@ DocumentDetail FlowService::sign(const Principal &actor, std::int64_t id) {
     require(Action::Sign, d, actor, docs::relationOf(*lease, actor, d));
     v = *store::versions::current(*lease, id);
   }
-  requireSigner(signer_); // after the state check: a revoked document is a 409, not a 503
+  requireSigner(signer_);  // after the state check: a revoked document is a 409, not a 503
   if (!signer_.hasServerKey(actor.userId))
     throw conflict("no_server_key",
                    "the server holds no signing key for you; sign with your token");
@@ -156,8 +156,8 @@ DocumentDetail FlowService::sign(const Principal &actor, std::int64_t id) {
   return storeSigned(actor, id, v.id, signedPdf, "server");
 }
 
-StartedSigning FlowService::startTokenSigning(const Principal &actor, std::int64_t id,
-                                              const std::string &certificateChainPem) {
+StartedSigning FlowService::startTokenSigning(const Principal& actor, std::int64_t id,
+                                              const std::string& certificateChainPem) {
   if (certificateChainPem.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
     throw invalidField("certificateChainPem", "a PEM certificate chain, signer first, is required");
   store::DocumentRecord d;
@@ -174,16 +174,16 @@ StartedSigning FlowService::startTokenSigning(const Principal &actor, std::int64
       pdfBytes, leaderSignature(actor, d, pdf::inspect(pdfBytes)), certificateChainPem);
   StartedSigning out{util::randomToken(18), prepared.toBeSigned,
                      store::nowMillis() + kSigningSessionMillis};
-  db_.transact([&](store::Connection &c) {
+  db_.transact([&](store::Connection& c) {
     store::signing_sessions::insert(c, {out.sessionId, id, v.id, actor.userId, prepared.state,
                                         store::nowMillis(), out.expiresAt});
   });
   return out;
 }
 
-DocumentDetail FlowService::finishTokenSigning(const Principal &actor, std::int64_t id,
-                                               const std::string &sessionId,
-                                               const std::string &signature) {
+DocumentDetail FlowService::finishTokenSigning(const Principal& actor, std::int64_t id,
+                                               const std::string& sessionId,
+                                               const std::string& signature) {
   std::optional<store::SigningSession> s;
   {
     auto lease = db_.acquire();
@@ -198,16 +198,16 @@ DocumentDetail FlowService::finishTokenSigning(const Principal &actor, std::int6
     throw conflict("session_expired", "the signing session expired; start again");
   std::string signedPdf = signer_.completeExternal(s->state, signature);
   auto detail = storeSigned(actor, id, s->versionId, signedPdf, "token");
-  db_.transact([&](store::Connection &c) { store::signing_sessions::remove(c, sessionId); });
+  db_.transact([&](store::Connection& c) { store::signing_sessions::remove(c, sessionId); });
   return detail;
 }
 
-DocumentDetail FlowService::storeSigned(const Principal &actor, std::int64_t id,
-                                        std::int64_t fromVersionId, const std::string &signedPdf,
-                                        const std::string &method) {
-  auto &files = documents_.files();
+DocumentDetail FlowService::storeSigned(const Principal& actor, std::int64_t id,
+                                        std::int64_t fromVersionId, const std::string& signedPdf,
+                                        const std::string& method) {
+  auto& files = documents_.files();
   BlobStore::Staged staged = files.stageAndCommit(signedPdf);
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(Action::Sign, d, actor, docs::relationOf(c, actor, d));
     auto current = store::versions::current(c, id);
@@ -247,15 +247,15 @@ DocumentDetail FlowService::storeSigned(const Principal &actor, std::int64_t id,
   });
 }
 
-DocumentDetail FlowService::issue(const Principal &actor, std::int64_t id, const IssueRequest &r) {
+DocumentDetail FlowService::issue(const Principal& actor, std::int64_t id, const IssueRequest& r) {
   bool paper = r.form == "paper";
   if (!paper && r.form != "electronic") throw invalidField("form", "form is electronic or paper");
   std::set<std::int64_t> units(r.recipientUnitIds.begin(), r.recipientUnitIds.end());
   std::set<std::int64_t> users(r.recipientUserIds.begin(), r.recipientUserIds.end());
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(paper ? Action::IssuePaper : Action::Issue, d, actor, docs::relationOf(c, actor, d));
-    if (!paper) requireSigner(signer_); // after the state check, before any number is taken
+    if (!paper) requireSigner(signer_);  // after the state check, before any number is taken
     bool secret = docs::isSecret(d);
     for (auto u : units) {
       if (!store::units::findById(c, u)) throw invalidField("recipientUnitIds", "no such unit");
@@ -277,7 +277,7 @@ DocumentDetail FlowService::issue(const Principal &actor, std::int64_t id, const
       // Signing happens under the register lock: the number is consumed only if the sealed
       // version is stored, so a failure leaves neither a gap nor a half-issued document.
       auto current = store::versions::current(c, id);
-      auto &files = documents_.files();
+      auto& files = documents_.files();
       OrganisationSeal seal;
       seal.organisationName = organisationName_.empty() ? d.issuer : organisationName_;
       seal.numberAndNotation = docs::numberAndNotation(d);
@@ -327,7 +327,7 @@ DocumentDetail FlowService::issue(const Principal &actor, std::int64_t id, const
   });
 }
 
-SignatureCheck FlowService::verify(const Principal &actor, std::int64_t id) {
+SignatureCheck FlowService::verify(const Principal& actor, std::int64_t id) {
   SignatureCheck out;
   std::optional<store::VersionRecord> v;
   {
@@ -343,4 +343,4 @@ SignatureCheck FlowService::verify(const Principal &actor, std::int64_t id) {
   return out;
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

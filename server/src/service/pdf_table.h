@@ -14,9 +14,9 @@ struct TableColumn {
 };
 
 struct TableDocument {
-  std::vector<std::string> heading; // centred lines above the table; the first in bold
-  std::string title;                // e.g. "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"
-  std::string subtitle;             // e.g. "Từ ngày 01/01/2026 đến ngày 31/01/2026"
+  std::vector<std::string> heading;  // centred lines above the table; the first in bold
+  std::string title;                 // e.g. "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"
+  std::string subtitle;              // e.g. "Từ ngày 01/01/2026 đến ngày 31/01/2026"
   std::vector<TableColumn> columns;
   std::vector<std::vector<std::string>> rows;
   std::string emptyText = "(không có văn bản)";
@@ -25,6 +25,6 @@ struct TableDocument {
 };
 
 // Throws std::runtime_error when cairo fails.
-std::string renderTable(const TableDocument &doc);
+std::string renderTable(const TableDocument& doc);
 
-} // namespace chancery::service::pdf
+}  // namespace chancery::service::pdf

@@ -14,7 +14,7 @@ namespace {
 using namespace PoDoFo;
 
 // PoDoFo keeps process-wide state (encodings, logging switches); one operation at a time.
-std::mutex &podofoMutex() {
+std::mutex& podofoMutex() {
   static std::mutex m;
   return m;
 }
@@ -27,61 +27,61 @@ void quiet() {
   });
 }
 
-Error invalidPdf(const std::string &detail) {
+Error invalidPdf(const std::string& detail) {
   return Error(ErrorKind::Unprocessable, "invalid_pdf", "not a usable PDF: " + detail);
 }
 
-void load(PdfMemDocument &doc, std::string_view pdf) {
+void load(PdfMemDocument& doc, std::string_view pdf) {
   if (pdf.substr(0, 1024).find("%PDF-") == std::string_view::npos)
     throw invalidPdf("no %PDF- header");
   try {
     doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-  } catch (const PdfError &e) {
+  } catch (const PdfError& e) {
     if (e.GetError() == ePdfError_InvalidPassword)
       throw Error(ErrorKind::Unprocessable, "encrypted_pdf", "the PDF is encrypted");
     throw invalidPdf(PdfError::ErrorName(e.GetError()));
   }
 }
 
-std::string serialize(PdfMemDocument &doc) {
+std::string serialize(PdfMemDocument& doc) {
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   doc.Write(&device);
   return std::string(buffer.GetBuffer(), device.GetLength());
 }
 
-bool pageUsesFonts(PdfPage *page) {
-  PdfObject *res = page->GetResources();
+bool pageUsesFonts(PdfPage* page) {
+  PdfObject* res = page->GetResources();
   if (!res || !res->IsDictionary()) return false;
-  PdfObject *fonts = res->GetIndirectKey("Font");
+  PdfObject* fonts = res->GetIndirectKey("Font");
   if (fonts && fonts->IsDictionary() && !fonts->GetDictionary().GetKeys().empty()) return true;
   // Form XObjects may carry the text (tagged or imposed layouts).
-  PdfObject *xobjects = res->GetIndirectKey("XObject");
+  PdfObject* xobjects = res->GetIndirectKey("XObject");
   if (!xobjects || !xobjects->IsDictionary()) return false;
-  for (const auto &[key, value] : xobjects->GetDictionary().GetKeys()) {
-    PdfObject *x = value->IsReference()
+  for (const auto& [key, value] : xobjects->GetDictionary().GetKeys()) {
+    PdfObject* x = value->IsReference()
                        ? page->GetObject()->GetOwner()->GetObject(value->GetReference())
                        : value;
     if (!x || !x->IsDictionary()) continue;
-    PdfObject *sub = x->GetIndirectKey("Subtype");
+    PdfObject* sub = x->GetIndirectKey("Subtype");
     if (!sub || !sub->IsName() || sub->GetName().GetName() != "Form") continue;
-    PdfObject *xres = x->GetIndirectKey("Resources");
+    PdfObject* xres = x->GetIndirectKey("Resources");
     if (!xres || !xres->IsDictionary()) continue;
-    PdfObject *xfonts = xres->GetIndirectKey("Font");
+    PdfObject* xfonts = xres->GetIndirectKey("Font");
     if (xfonts && xfonts->IsDictionary() && !xfonts->GetDictionary().GetKeys().empty()) return true;
   }
   return false;
 }
 
-PdfString utf8(const std::string &s) {
-  return PdfString(reinterpret_cast<const pdf_utf8 *>(s.c_str()));
+PdfString utf8(const std::string& s) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-} // namespace
+}  // namespace
 
 std::string vietnameseFontPath(bool bold) {
-  const char *file = bold ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
-  for (const char *dir :
+  const char* file = bold ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
+  for (const char* dir :
        {"/usr/share/fonts/truetype/liberation2/", "/usr/share/fonts/truetype/liberation/"}) {
     std::filesystem::path p = std::filesystem::path(dir) / file;
     if (std::filesystem::exists(p)) return p.string();
@@ -106,20 +106,20 @@ PdfInfo inspect(std::string_view pdf) {
     PdfRect last = doc.GetPage(doc.GetPageCount() - 1)->GetPageSize();
     info.lastPageWidth = last.GetWidth();
     info.lastPageHeight = last.GetHeight();
-  } catch (const PdfError &e) {
+  } catch (const PdfError& e) {
     throw invalidPdf(PdfError::ErrorName(e.GetError()));
   }
   return info;
 }
 
-std::string watermark(std::string_view pdf, const std::string &text) {
+std::string watermark(std::string_view pdf, const std::string& text) {
   std::lock_guard lock(podofoMutex());
   quiet();
   PdfMemDocument doc;
   load(doc, pdf);
   try {
     std::string fontPath = vietnameseFontPath();
-    PdfFont *font = doc.CreateFont("LiberationSans", false, false, false,
+    PdfFont* font = doc.CreateFont("LiberationSans", false, false, false,
                                    PdfEncodingFactory::GlobalIdentityEncodingInstance(),
                                    PdfFontCache::eFontCreationFlags_None, true, fontPath.c_str());
     if (!font) throw invalidPdf("cannot embed the watermark font");
@@ -127,7 +127,7 @@ std::string watermark(std::string_view pdf, const std::string &text) {
     faint.SetFillOpacity(0.18f);
     PdfString line = utf8(text);
     for (int i = 0; i < doc.GetPageCount(); ++i) {
-      PdfPage *page = doc.GetPage(i);
+      PdfPage* page = doc.GetPage(i);
       PdfRect box = page->GetPageSize();
       PdfPainter painter;
       painter.SetPage(page);
@@ -153,18 +153,18 @@ std::string watermark(std::string_view pdf, const std::string &text) {
       painter.FinishPage();
     }
     return serialize(doc);
-  } catch (const PdfError &e) {
+  } catch (const PdfError& e) {
     throw invalidPdf(PdfError::ErrorName(e.GetError()));
   }
 }
 
-std::string imageToPdf(std::string_view image, const std::string &mediaType) {
+std::string imageToPdf(std::string_view image, const std::string& mediaType) {
   std::lock_guard lock(podofoMutex());
   quiet();
   try {
     PdfMemDocument doc;
     PdfImage img(&doc);
-    auto data = reinterpret_cast<const unsigned char *>(image.data());
+    auto data = reinterpret_cast<const unsigned char*>(image.data());
     auto len = static_cast<pdf_long>(image.size());
     if (mediaType == "image/png")
       img.LoadFromPngData(data, len);
@@ -175,7 +175,7 @@ std::string imageToPdf(std::string_view image, const std::string &mediaType) {
     else
       throw Error(ErrorKind::Unprocessable, "invalid_image", "not a PNG, JPEG or TIFF image");
     PdfRect a4 = PdfPage::CreateStandardPageSize(ePdfPageSize_A4);
-    PdfPage *page = doc.CreatePage(a4);
+    PdfPage* page = doc.CreatePage(a4);
     double scale = std::min(a4.GetWidth() / img.GetWidth(), a4.GetHeight() / img.GetHeight());
     double w = img.GetWidth() * scale, h = img.GetHeight() * scale;
     PdfPainter painter;
@@ -183,13 +183,13 @@ std::string imageToPdf(std::string_view image, const std::string &mediaType) {
     painter.DrawImage((a4.GetWidth() - w) / 2, (a4.GetHeight() - h) / 2, &img, scale, scale);
     painter.FinishPage();
     return serialize(doc);
-  } catch (const PdfError &e) {
+  } catch (const PdfError& e) {
     throw Error(ErrorKind::Unprocessable, "invalid_image",
                 std::string("the image cannot be read: ") + PdfError::ErrorName(e.GetError()));
   }
 }
 
-std::string merge(const std::vector<std::string> &pdfs) {
+std::string merge(const std::vector<std::string>& pdfs) {
   std::lock_guard lock(podofoMutex());
   quiet();
   PdfMemDocument out;
@@ -198,17 +198,17 @@ std::string merge(const std::vector<std::string> &pdfs) {
     try {
       load(part, pdfs[i]);
       out.Append(part);
-    } catch (const Error &) {
+    } catch (const Error&) {
       throw invalidPdf("part " + std::to_string(i + 1) + " does not load");
-    } catch (const PdfError &e) {
+    } catch (const PdfError& e) {
       throw invalidPdf("part " + std::to_string(i + 1) + ": " + PdfError::ErrorName(e.GetError()));
     }
   }
   try {
     return serialize(out);
-  } catch (const PdfError &e) {
+  } catch (const PdfError& e) {
     throw invalidPdf(PdfError::ErrorName(e.GetError()));
   }
 }
 
-} // namespace chancery::service::pdf
+}  // namespace chancery::service::pdf

@@ -12,8 +12,8 @@ namespace chancery::service::pdf {
 
 struct PdfInfo {
   std::int64_t pages = 0;
-  bool hasText = false;                         // some page uses a font: not a bare scan
-  double lastPageWidth = 0, lastPageHeight = 0; // points
+  bool hasText = false;                          // some page uses a font: not a bare scan
+  double lastPageWidth = 0, lastPageHeight = 0;  // points
 };
 
 // Throws Error(Unprocessable, "invalid_pdf") when the bytes do not load as a PDF and
@@ -24,17 +24,17 @@ PdfInfo inspect(std::string_view pdf);
 // (Vietnamese text; the font is embedded so pdftotext reads it back). The copy is rewritten,
 // so any signatures in it no longer verify: it is a reading copy, never stored.
 // Throws Error(Unprocessable, "invalid_pdf").
-std::string watermark(std::string_view pdf, const std::string &text);
+std::string watermark(std::string_view pdf, const std::string& text);
 
 // A one-page PDF (A4, the image scaled to fit) from a PNG, JPEG or TIFF scan.
 // Throws Error(Unprocessable, "invalid_image").
-std::string imageToPdf(std::string_view image, const std::string &mediaType);
+std::string imageToPdf(std::string_view image, const std::string& mediaType);
 
 // Concatenates the documents in order. Throws Error(Unprocessable, "invalid_pdf") naming the
 // index of a part that does not load.
-std::string merge(const std::vector<std::string> &pdfs);
+std::string merge(const std::vector<std::string>& pdfs);
 
 // The path of a TrueType font with Vietnamese glyphs (Liberation Sans, from fonts-liberation).
 std::string vietnameseFontPath(bool bold = false);
 
-} // namespace chancery::service::pdf
+}  // namespace chancery::service::pdf

@@ -17,7 +17,7 @@
 namespace chancery::service {
 namespace {
 
-void validateCode(const std::string &code) {
+void validateCode(const std::string& code) {
   if (code.empty() || code.size() > 64)
     throw invalidField("code", "code must be 1 to 64 characters");
   for (char ch : code)
@@ -26,25 +26,25 @@ void validateCode(const std::string &code) {
       throw invalidField("code", "code may hold letters A–Z, digits and . / - _ (e.g. 01.VP/2026)");
 }
 
-void auditRecord(store::Connection &c, const Principal &actor, const std::string &action,
-                 std::int64_t id, const std::string &details = "{}") {
+void auditRecord(store::Connection& c, const Principal& actor, const std::string& action,
+                 std::int64_t id, const std::string& details = "{}") {
   AuditLog::append(c, &actor, {action, "record", std::to_string(id), details});
 }
 
-std::string readWhole(const std::filesystem::path &p) {
+std::string readWhole(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-} // namespace
+}  // namespace
 
 std::string retentionLabel(std::int64_t years) {
   return years == 0 ? "Vĩnh viễn" : std::to_string(years) + " năm";
 }
 
-store::RecordRecord RecordService::loadVisible(store::Connection &c, const Principal &actor,
+store::RecordRecord RecordService::loadVisible(store::Connection& c, const Principal& actor,
                                                std::int64_t id) {
   auto r = store::records::find(c, id);
   if (!r) throw notFound("record");
@@ -54,8 +54,8 @@ store::RecordRecord RecordService::loadVisible(store::Connection &c, const Princ
   return *r;
 }
 
-RecordDetail RecordService::detail(store::Connection &c, const Principal &actor,
-                                   const store::RecordRecord &r) {
+RecordDetail RecordService::detail(store::Connection& c, const Principal& actor,
+                                   const store::RecordRecord& r) {
   RecordDetail d;
   d.record = r;
   if (r.unitId)
@@ -67,7 +67,7 @@ RecordDetail RecordService::detail(store::Connection &c, const Principal &actor,
   return d;
 }
 
-RecordDetail RecordService::create(const Principal &actor, const RecordFields &f) {
+RecordDetail RecordService::create(const Principal& actor, const RecordFields& f) {
   if (!actor.unitId || !actor.hasAny({Role::Clerk, Role::Specialist, Role::Leader}))
     throw forbidden("records are kept by staff of a unit");
   std::string code = f.code.value_or("");
@@ -83,7 +83,7 @@ RecordDetail RecordService::create(const Principal &actor, const RecordFields &f
   r.unitId = actor.unitId;
   r.createdBy = actor.userId;
   r.createdAt = r.updatedAt = store::nowMillis();
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     if (store::records::findByCode(c, code))
       throw conflict("record_code_taken", "the record code is taken", "code");
     r.id = store::records::insert(c, r);
@@ -94,19 +94,19 @@ RecordDetail RecordService::create(const Principal &actor, const RecordFields &f
   });
 }
 
-std::vector<store::RecordRecord> RecordService::list(const Principal &actor) {
+std::vector<store::RecordRecord> RecordService::list(const Principal& actor) {
   auto lease = db_.acquire();
   return store::records::list(*lease, actor.unitId, actor.userId);
 }
 
-RecordDetail RecordService::get(const Principal &actor, std::int64_t id) {
+RecordDetail RecordService::get(const Principal& actor, std::int64_t id) {
   auto lease = db_.acquire();
   return detail(*lease, actor, loadVisible(*lease, actor, id));
 }
 
-RecordDetail RecordService::update(const Principal &actor, std::int64_t id, const RecordFields &f) {
+RecordDetail RecordService::update(const Principal& actor, std::int64_t id, const RecordFields& f) {
   if (f.code) throw invalidField("code", "a record keeps its code");
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto r = loadVisible(c, actor, id);
     if (f.title) r.title = docs::requireText("title", *f.title, 1000, true);
     if (f.description)
@@ -127,9 +127,9 @@ RecordDetail RecordService::update(const Principal &actor, std::int64_t id, cons
   });
 }
 
-RecordDetail RecordService::addDocument(const Principal &actor, std::int64_t id,
+RecordDetail RecordService::addDocument(const Principal& actor, std::int64_t id,
                                         std::int64_t documentId) {
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto r = loadVisible(c, actor, id);
     if (!store::documents::visible(c, docs::viewerOf(actor), documentId))
       throw invalidField("documentId", "no such document");
@@ -143,9 +143,9 @@ RecordDetail RecordService::addDocument(const Principal &actor, std::int64_t id,
   });
 }
 
-RecordDetail RecordService::removeDocument(const Principal &actor, std::int64_t id,
+RecordDetail RecordService::removeDocument(const Principal& actor, std::int64_t id,
                                            std::int64_t documentId) {
-  return db_.transact([&](store::Connection &c) {
+  return db_.transact([&](store::Connection& c) {
     auto r = loadVisible(c, actor, id);
     if (!store::documents::visible(c, docs::viewerOf(actor), documentId))
       throw notFound("document");
@@ -158,7 +158,7 @@ RecordDetail RecordService::removeDocument(const Principal &actor, std::int64_t 
   });
 }
 
-std::string RecordService::bundlePdf(const Principal &actor, std::int64_t id) {
+std::string RecordService::bundlePdf(const Principal& actor, std::int64_t id) {
   RecordDetail d = get(actor, id);
   pdf::TableDocument cover;
   cover.landscape = false;
@@ -174,7 +174,7 @@ std::string RecordService::bundlePdf(const Principal &actor, std::int64_t id) {
                    {"Ghi chú", 26}};
   std::vector<std::string> parts;
   int n = 0;
-  for (const auto &doc : d.documents) {
+  for (const auto& doc : d.documents) {
     std::string note;
     try {
       Download dl = documents_.file(actor, doc.id, std::nullopt);
@@ -182,7 +182,7 @@ std::string RecordService::bundlePdf(const Principal &actor, std::int64_t id) {
       if (dl.mediaType != "application/pdf") bytes = pdf::imageToPdf(bytes, dl.mediaType);
       parts.push_back(std::move(bytes));
       if (doc.secrecy != "none") note = "Bản đọc có đóng dấu tên người đọc";
-    } catch (const Error &e) {
+    } catch (const Error& e) {
       note = "Không ghép được: " + std::string(e.what());
     }
     std::string date = doc.issuedDate.value_or(doc.receivedDate.value_or(""));
@@ -195,7 +195,7 @@ std::string RecordService::bundlePdf(const Principal &actor, std::int64_t id) {
   return pdf::merge(parts);
 }
 
-std::string RecordService::exportXml(const Principal &actor, std::int64_t id) {
+std::string RecordService::exportXml(const Principal& actor, std::int64_t id) {
   RecordDetail d = get(actor, id);
   auto lease = db_.acquire();
   XmlOut x;
@@ -208,7 +208,7 @@ std::string RecordService::exportXml(const Principal &actor, std::int64_t id) {
       .leaf("status", d.record.status)
       .leaf("created", util::isoUtc(d.record.createdAt));
   x.open("documents");
-  for (const auto &doc : d.documents) {
+  for (const auto& doc : d.documents) {
     x.open("document",
            {{"id", std::to_string(doc.id)}, {"direction", doc.direction}, {"status", doc.status}});
     x.leaf("type", doc.docType).leaf("number", doc.number).leaf("notation", doc.notation);
@@ -233,4 +233,4 @@ std::string RecordService::exportXml(const Principal &actor, std::int64_t id) {
   return x.take();
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

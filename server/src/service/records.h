@@ -23,35 +23,35 @@ struct RecordFields {
 struct RecordDetail {
   store::RecordRecord record;
   std::string unitName;
-  std::vector<store::DocumentRecord> documents; // visible to the caller
+  std::vector<store::DocumentRecord> documents;  // visible to the caller
 };
 
 class RecordService {
 public:
-  RecordService(store::Db &db, DocumentService &documents) : db_(db), documents_(documents) {}
+  RecordService(store::Db& db, DocumentService& documents) : db_(db), documents_(documents) {}
 
   // Throws Error: Forbidden (not staff of a unit), BadRequest (fields), Conflict
   // ("record_code_taken").
-  RecordDetail create(const Principal &actor, const RecordFields &f);
-  std::vector<store::RecordRecord> list(const Principal &actor);
+  RecordDetail create(const Principal& actor, const RecordFields& f);
+  std::vector<store::RecordRecord> list(const Principal& actor);
   // Throws Error(NotFound) for a record of another unit.
-  RecordDetail get(const Principal &actor, std::int64_t id);
-  RecordDetail update(const Principal &actor, std::int64_t id, const RecordFields &f);
+  RecordDetail get(const Principal& actor, std::int64_t id);
+  RecordDetail update(const Principal& actor, std::int64_t id, const RecordFields& f);
   // Throws Error(BadRequest) for a document the caller cannot see, Error(Conflict,
   // "record_closed").
-  RecordDetail addDocument(const Principal &actor, std::int64_t id, std::int64_t documentId);
-  RecordDetail removeDocument(const Principal &actor, std::int64_t id, std::int64_t documentId);
-  std::string bundlePdf(const Principal &actor, std::int64_t id);
-  std::string exportXml(const Principal &actor, std::int64_t id);
+  RecordDetail addDocument(const Principal& actor, std::int64_t id, std::int64_t documentId);
+  RecordDetail removeDocument(const Principal& actor, std::int64_t id, std::int64_t documentId);
+  std::string bundlePdf(const Principal& actor, std::int64_t id);
+  std::string exportXml(const Principal& actor, std::int64_t id);
 
 private:
-  store::RecordRecord loadVisible(store::Connection &c, const Principal &actor, std::int64_t id);
-  RecordDetail detail(store::Connection &c, const Principal &actor, const store::RecordRecord &r);
+  store::RecordRecord loadVisible(store::Connection& c, const Principal& actor, std::int64_t id);
+  RecordDetail detail(store::Connection& c, const Principal& actor, const store::RecordRecord& r);
 
-  store::Db &db_;
-  DocumentService &documents_;
+  store::Db& db_;
+  DocumentService& documents_;
 };
 
-std::string retentionLabel(std::int64_t years); // "Vĩnh viễn" or "10 năm"
+std::string retentionLabel(std::int64_t years);  // "Vĩnh viễn" or "10 năm"
 
-} // namespace chancery::service
+}  // namespace chancery::service

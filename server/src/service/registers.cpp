@@ -1,30 +1,32 @@
 #include "service/registers.h"
 
+#include "service/audit.h"
 #include "service/document_common.h"
 #include "service/errors.h"
 #include "service/pdf_table.h"
 #include "store/flow_store.h"
 #include "store/user_store.h"
+#include "util/json_writer.h"
 
 namespace chancery::service {
 namespace {
 
 constexpr std::int64_t kMaxPeriodDays = 366 * 5;
 
-std::string registerName(Direction kind, bool secret, const std::string &unitName) {
+std::string registerName(Direction kind, bool secret, const std::string& unitName) {
   std::string n = kind == Direction::Incoming ? "Sổ đăng ký văn bản đến" : "Sổ đăng ký văn bản đi";
   if (secret) n += " (mật)";
   return n + " — " + unitName;
 }
 
-std::string shortDate(const std::optional<std::string> &iso) {
+std::string shortDate(const std::optional<std::string>& iso) {
   if (!iso) return "";
   auto d = calendar::parse(*iso);
   return d ? calendar::vietnameseShort(*d) : *iso;
 }
 
 // RFC 4180 quoting, and a leading apostrophe on text that a spreadsheet would run as a formula.
-std::string csvCell(const std::string &s) {
+std::string csvCell(const std::string& s) {
   std::string v = s;
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
@@ -36,7 +38,7 @@ std::string csvCell(const std::string &s) {
   return out + "\"";
 }
 
-std::vector<std::string> headerFor(const std::string &kind) {
+std::vector<std::string> headerFor(const std::string& kind) {
   if (kind == "incoming")
     return {"Ngày đến",
             "Số đến",
@@ -59,8 +61,8 @@ std::vector<std::string> headerFor(const std::string &kind) {
           "Ghi chú"};
 }
 
-std::vector<std::string> cellsFor(const std::string &kind, const RegisterRow &r) {
-  const auto &d = r.doc;
+std::vector<std::string> cellsFor(const std::string& kind, const RegisterRow& r) {
+  const auto& d = r.doc;
   std::string note = d.status == "revoked" ? "Đã thu hồi" : "";
   if (d.secrecy != "none")
     note += (note.empty() ? "" : "; ") + std::string(secrecyLabel(*parseSecrecy(d.secrecy)));
@@ -87,9 +89,9 @@ std::vector<std::string> cellsFor(const std::string &kind, const RegisterRow &r)
           note};
 }
 
-} // namespace
+}  // namespace
 
-store::RegisterRecord RegisterService::registerFor(store::Connection &c, std::int64_t unitId,
+store::RegisterRecord RegisterService::registerFor(store::Connection& c, std::int64_t unitId,
                                                    Direction kind, bool secret) {
   auto unit = store::units::findById(c, unitId);
   if (!unit) throw invalidField("unitId", "no such unit");
@@ -98,16 +100,16 @@ store::RegisterRecord RegisterService::registerFor(store::Connection &c, std::in
                                   registerName(kind, secret, unit->name));
 }
 
-Numbered RegisterService::enter(store::Connection &c, const Principal &actor, std::int64_t unitId,
+Numbered RegisterService::enter(store::Connection& c, const Principal& actor, std::int64_t unitId,
                                 Direction kind, bool secret, std::int64_t documentId,
-                                const calendar::Date &date,
+                                const calendar::Date& date,
                                 std::optional<std::int64_t> explicitNumber) {
   Numbered n;
   n.reg = registerFor(c, unitId, kind, secret);
   n.year = date.year;
   n.date = date.str();
   if (explicitNumber) {
-    store::registers::reserveNumber(c, n.reg.id, n.year, 0); // takes the register lock
+    store::registers::reserveNumber(c, n.reg.id, n.year, 0);  // takes the register lock
     if (store::registers::numberTaken(c, n.reg.id, n.year, *explicitNumber))
       throw conflict("number_taken",
                      "number " + std::to_string(*explicitNumber) + " is already taken in " +
@@ -123,9 +125,9 @@ Numbered RegisterService::enter(store::Connection &c, const Principal &actor, st
   return n;
 }
 
-std::vector<store::RegisterRecord> RegisterService::list(const Principal &actor) {
+std::vector<store::RegisterRecord> RegisterService::list(const Principal& actor) {
   if (actor.unitId && actor.hasAny({Role::Clerk, Role::Leader, Role::Specialist})) {
-    db_.transact([&](store::Connection &c) {
+    db_.transact([&](store::Connection& c) {
       for (Direction k : {Direction::Incoming, Direction::Outgoing})
         for (bool secret : {false, true})
           registerFor(c, *actor.unitId, k, secret);
@@ -133,14 +135,14 @@ std::vector<store::RegisterRecord> RegisterService::list(const Principal &actor)
   }
   auto lease = db_.acquire();
   std::vector<store::RegisterRecord> out;
-  for (auto &r : store::registers::list(*lease))
+  for (auto& r : store::registers::list(*lease))
     if (actor.has(Role::Admin) || (actor.unitId && *actor.unitId == r.unitId)) out.push_back(r);
   return out;
 }
 
-RegisterPeriod RegisterService::period(const Principal &actor, std::int64_t registerId,
-                                       const std::optional<std::string> &from,
-                                       const std::optional<std::string> &to) {
+RegisterPeriod RegisterService::period(const Principal& actor, std::int64_t registerId,
+                                       const std::optional<std::string>& from,
+                                       const std::optional<std::string>& to) {
   calendar::Date today = calendar::today();
   auto f = from ? calendar::parse(*from) : calendar::Date{today.year, 1, 1};
   auto t = to ? calendar::parse(*to) : today;
@@ -150,7 +152,7 @@ RegisterPeriod RegisterService::period(const Principal &actor, std::int64_t regi
   if (calendar::dayNumber(*t) - calendar::dayNumber(*f) > kMaxPeriodDays)
     throw invalidField("to", "the period may span at most five years");
   auto lease = db_.acquire();
-  auto &c = *lease;
+  auto& c = *lease;
   auto reg = store::registers::find(c, registerId);
   if (!reg || !(actor.has(Role::Admin) || (actor.unitId && *actor.unitId == reg->unitId)))
     throw notFound("register");
@@ -161,12 +163,12 @@ RegisterPeriod RegisterService::period(const Principal &actor, std::int64_t regi
   p.from = f->str();
   p.to = t->str();
   auto viewer = docs::viewerOf(actor);
-  for (const auto &e : store::registers::entries(c, registerId, p.from, p.to)) {
+  for (const auto& e : store::registers::entries(c, registerId, p.from, p.to)) {
     if (!store::documents::visible(c, viewer, e.documentId)) continue;
     auto d = store::documents::find(c, e.documentId);
     if (!d) continue;
     RegisterRow row{e, *d, {}};
-    for (const auto &a : store::assignments::forDocument(c, d->id))
+    for (const auto& a : store::assignments::forDocument(c, d->id))
       if (a.role == "lead" && a.status != "cancelled")
         if (auto u = store::users::findById(c, a.userId)) row.handler = u->fullName;
     p.rows.push_back(std::move(row));
@@ -174,13 +176,13 @@ RegisterPeriod RegisterService::period(const Principal &actor, std::int64_t regi
   return p;
 }
 
-std::string RegisterService::exportCsv(const RegisterPeriod &p) const {
-  std::string out = "\xEF\xBB\xBF"; // BOM: spreadsheets then read the file as UTF-8
+std::string RegisterService::exportCsv(const RegisterPeriod& p) const {
+  std::string out = "\xEF\xBB\xBF";  // BOM: spreadsheets then read the file as UTF-8
   auto header = headerFor(p.reg.kind);
   for (std::size_t i = 0; i < header.size(); ++i)
     out += (i ? "," : "") + csvCell(header[i]);
   out += "\r\n";
-  for (const auto &r : p.rows) {
+  for (const auto& r : p.rows) {
     auto cells = cellsFor(p.reg.kind, r);
     for (std::size_t i = 0; i < cells.size(); ++i)
       out += (i ? "," : "") + csvCell(cells[i]);
@@ -189,7 +191,7 @@ std::string RegisterService::exportCsv(const RegisterPeriod &p) const {
   return out;
 }
 
-std::string RegisterService::exportPdf(const RegisterPeriod &p) const {
+std::string RegisterService::exportPdf(const RegisterPeriod& p) const {
   pdf::TableDocument t;
   t.heading = {p.unitName};
   t.title = p.reg.kind == "incoming" ? "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" : "SỔ ĐĂNG KÝ VĂN BẢN ĐI";
@@ -206,9 +208,27 @@ std::string RegisterService::exportPdf(const RegisterPeriod &p) const {
                                    : std::vector<double>{32, 22, 64, 30, 38, 24, 13, 22, 12, 10};
   for (std::size_t i = 0; i < header.size(); ++i)
     t.columns.push_back({header[i], widths[i]});
-  for (const auto &r : p.rows)
+  for (const auto& r : p.rows)
     t.rows.push_back(cellsFor(p.reg.kind, r));
   return pdf::renderTable(t);
 }
 
-} // namespace chancery::service
+void RegisterService::auditExport(const Principal& actor, const RegisterPeriod& p,
+                                  const std::string& format) {
+  std::int64_t secret = 0;
+  for (const auto& r : p.rows)
+    secret += r.doc.secrecy != "none" ? 1 : 0;
+  util::JsonWriter w;
+  w.beginObject()
+      .field("format", format)
+      .field("from", p.from)
+      .field("to", p.to)
+      .field("entries", static_cast<std::int64_t>(p.rows.size()))
+      .field("secretEntries", secret)
+      .endObject();
+  db_.transact([&](store::Connection& c) {
+    AuditLog::append(c, &actor, {"register.export", "register", std::to_string(p.reg.id), w.str()});
+  });
+}
+
+}  // namespace chancery::service

@@ -24,47 +24,50 @@ struct Numbered {
   store::RegisterRecord reg;
   std::int64_t year = 0;
   std::int64_t number = 0;
-  std::string date; // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD
 };
 
 struct RegisterRow {
   store::RegisterEntry entry;
   store::DocumentRecord doc;
-  std::string handler; // incoming: the lead handler's name, if any
+  std::string handler;  // incoming: the lead handler's name, if any
 };
 
 struct RegisterPeriod {
   store::RegisterRecord reg;
   std::string unitName;
   std::string from, to;
-  std::vector<RegisterRow> rows; // only documents the caller may see
+  std::vector<RegisterRow> rows;  // only documents the caller may see
 };
 
 class RegisterService {
 public:
-  explicit RegisterService(store::Db &db) : db_(db) {}
+  explicit RegisterService(store::Db& db) : db_(db) {}
 
   // Inside c's transaction: the unit's register for kind and series, created if needed.
-  static store::RegisterRecord registerFor(store::Connection &c, std::int64_t unitId,
+  static store::RegisterRecord registerFor(store::Connection& c, std::int64_t unitId,
                                            Direction kind, bool secret);
   // Inside c's transaction: gives the document the next number of the year of `date` (or the
   // explicit number when it is free) and writes the register entry.
   // Throws Error(Conflict, "number_taken") for an explicit number already given.
-  static Numbered enter(store::Connection &c, const Principal &actor, std::int64_t unitId,
+  static Numbered enter(store::Connection& c, const Principal& actor, std::int64_t unitId,
                         Direction kind, bool secret, std::int64_t documentId,
-                        const calendar::Date &date, std::optional<std::int64_t> explicitNumber);
+                        const calendar::Date& date, std::optional<std::int64_t> explicitNumber);
 
   // The registers of the caller's unit (all registers for an admin).
-  std::vector<store::RegisterRecord> list(const Principal &actor);
+  std::vector<store::RegisterRecord> list(const Principal& actor);
   // Throws Error(NotFound) for a register of another unit, Error(BadRequest) for a bad period.
-  RegisterPeriod period(const Principal &actor, std::int64_t registerId,
-                        const std::optional<std::string> &from,
-                        const std::optional<std::string> &to);
-  std::string exportCsv(const RegisterPeriod &p) const;
-  std::string exportPdf(const RegisterPeriod &p) const;
+  RegisterPeriod period(const Principal& actor, std::int64_t registerId,
+                        const std::optional<std::string>& from,
+                        const std::optional<std::string>& to);
+  std::string exportCsv(const RegisterPeriod& p) const;
+  std::string exportPdf(const RegisterPeriod& p) const;
+  // An exported register is a read of every listed document: who printed which register for
+  // which period goes into the audit chain ("register.export").
+  void auditExport(const Principal& actor, const RegisterPeriod& p, const std::string& format);
 
 private:
-  store::Db &db_;
+  store::Db& db_;
 };
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -7,7 +7,7 @@
 namespace chancery::service {
 namespace {
 
-std::string describe(const store::OpenTask &t) {
+std::string describe(const store::OpenTask& t) {
   if (t.secrecy != "none") return "một văn bản mật (xem trên hệ thống)";
   std::string s = "văn bản đến";
   if (t.receivedNumber) s += " số " + std::to_string(*t.receivedNumber);
@@ -17,8 +17,8 @@ std::string describe(const store::OpenTask &t) {
   return s + ": " + t.subject;
 }
 
-Mail compose(const store::OpenTask &t, const store::UserRecord &u, bool overdue, std::int64_t days,
-             const std::string &baseUrl) {
+Mail compose(const store::OpenTask& t, const store::UserRecord& u, bool overdue, std::int64_t days,
+             const std::string& baseUrl) {
   Mail m;
   m.to = *u.email;
   m.toName = u.fullName;
@@ -43,7 +43,7 @@ Mail compose(const store::OpenTask &t, const store::UserRecord &u, bool overdue,
   return m;
 }
 
-} // namespace
+}  // namespace
 
 ReminderService::~ReminderService() {
   stop();
@@ -54,7 +54,7 @@ void ReminderService::setMailer(std::shared_ptr<Mailer> mailer) {
   mailer_ = std::move(mailer);
 }
 
-ReminderRun ReminderService::runOnce(const calendar::Date &today) {
+ReminderRun ReminderService::runOnce(const calendar::Date& today) {
   ReminderRun run;
   std::shared_ptr<Mailer> mailer;
   {
@@ -67,7 +67,7 @@ ReminderRun ReminderService::runOnce(const calendar::Date &today) {
     auto lease = db_.acquire();
     tasks = store::assignments::open(*lease, std::nullopt);
   }
-  for (const auto &t : tasks) {
+  for (const auto& t : tasks) {
     if (!t.assignment.deadline) continue;
     auto deadline = calendar::parse(*t.assignment.deadline);
     if (!deadline) continue;
@@ -86,18 +86,18 @@ ReminderRun ReminderService::runOnce(const calendar::Date &today) {
       ++run.noAddress;
       continue;
     }
-    bool claimed = db_.transact([&](store::Connection &c) {
+    bool claimed = db_.transact([&](store::Connection& c) {
       return store::reminders::claim(c, t.assignment.id, kind, on);
     });
     if (!claimed) continue;
     try {
       mailer->send(compose(t, *user, overdue, days, config_.baseUrl));
       ++(overdue ? run.overdue : run.near);
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
       ++run.failed;
       util::logWarn("reminder to " + *user->email + " failed: " + e.what());
       db_.transact(
-          [&](store::Connection &c) { store::reminders::release(c, t.assignment.id, kind, on); });
+          [&](store::Connection& c) { store::reminders::release(c, t.assignment.id, kind, on); });
     }
   }
   return run;
@@ -129,7 +129,7 @@ void ReminderService::loop() {
         util::logInfo("reminders: " + std::to_string(r.near) + " near, " +
                       std::to_string(r.overdue) + " overdue, " + std::to_string(r.failed) +
                       " failed");
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
       util::logError(std::string("reminders: ") + e.what());
     }
     lock.lock();
@@ -138,4 +138,4 @@ void ReminderService::loop() {
   }
 }
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -18,7 +18,7 @@
 namespace chancery::service {
 
 struct Mail {
-  std::string to, toName, subject, body; // UTF-8 plain text
+  std::string to, toName, subject, body;  // UTF-8 plain text
 };
 
 // How mail leaves the server; the application provides an SMTP implementation (service/ has
@@ -26,7 +26,7 @@ struct Mail {
 class Mailer {
 public:
   virtual ~Mailer() = default;
-  virtual void send(const Mail &mail) = 0;
+  virtual void send(const Mail& mail) = 0;
 };
 
 struct ReminderRun {
@@ -35,13 +35,13 @@ struct ReminderRun {
 
 class ReminderService {
 public:
-  ReminderService(store::Db &db, ReminderConfig config) : db_(db), config_(std::move(config)) {}
+  ReminderService(store::Db& db, ReminderConfig config) : db_(db), config_(std::move(config)) {}
   ~ReminderService();
 
   void setMailer(std::shared_ptr<Mailer> mailer);
-  const ReminderConfig &config() const { return config_; }
+  const ReminderConfig& config() const { return config_; }
   // One pass over the open assignments as of `today`.
-  ReminderRun runOnce(const calendar::Date &today);
+  ReminderRun runOnce(const calendar::Date& today);
   // Starts the background scheduler (a no-op without a mailer or when disabled).
   void start();
   void stop();
@@ -49,7 +49,7 @@ public:
 private:
   void loop();
 
-  store::Db &db_;
+  store::Db& db_;
   ReminderConfig config_;
   std::shared_ptr<Mailer> mailer_;
   std::mutex mutex_;
@@ -58,4 +58,4 @@ private:
   std::thread thread_;
 };
 
-} // namespace chancery::service
+}  // namespace chancery::service

@@ -14,11 +14,11 @@ class XmlOut {
 public:
   XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
-  XmlOut &open(std::string_view name,
-               const std::vector<std::pair<std::string, std::string>> &attributes = {}) {
+  XmlOut& open(std::string_view name,
+               const std::vector<std::pair<std::string, std::string>>& attributes = {}) {
     out_ += '<';
     out_ += name;
-    for (const auto &[k, v] : attributes) {
+    for (const auto& [k, v] : attributes) {
       out_ += ' ';
       out_ += k;
       out_ += "=\"";
@@ -29,20 +29,20 @@ public:
     stack_.emplace_back(name);
     return *this;
   }
-  XmlOut &close() {
+  XmlOut& close() {
     out_ += "</";
     out_ += stack_.back();
     out_ += '>';
     stack_.pop_back();
     return *this;
   }
-  XmlOut &text(std::string_view s) {
+  XmlOut& text(std::string_view s) {
     escape(s, false);
     return *this;
   }
   // <name>text</name>
-  XmlOut &leaf(std::string_view name, std::string_view s) { return open(name).text(s).close(); }
-  XmlOut &raw(std::string_view s) {
+  XmlOut& leaf(std::string_view name, std::string_view s) { return open(name).text(s).close(); }
+  XmlOut& raw(std::string_view s) {
     out_ += s;
     return *this;
   }
@@ -78,4 +78,4 @@ private:
   std::vector<std::string> stack_;
 };
 
-} // namespace chancery::service
+}  // namespace chancery::service

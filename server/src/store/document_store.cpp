@@ -78,7 +78,7 @@ constexpr std::string_view kEnqueueOcr =
 constexpr std::string_view kSearchQueueLength = "SELECT COUNT(*) AS n FROM search_queue";
 constexpr std::string_view kOcrQueueLength = "SELECT COUNT(*) AS n FROM ocr_jobs";
 
-DocumentRecord toDocument(const Row &r) {
+DocumentRecord toDocument(const Row& r) {
   DocumentRecord d;
   d.id = r.getInt("id");
   d.externalId = r.optString("external_id");
@@ -121,7 +121,7 @@ DocumentRecord toDocument(const Row &r) {
   return d;
 }
 
-VersionRecord toVersion(const Row &r) {
+VersionRecord toVersion(const Row& r) {
   VersionRecord v;
   v.id = r.getInt("id");
   v.documentId = r.getInt("document_id");
@@ -139,14 +139,14 @@ VersionRecord toVersion(const Row &r) {
   return v;
 }
 
-AttachmentRecord toAttachment(const Row &r) {
+AttachmentRecord toAttachment(const Row& r) {
   return {r.getInt("id"),           r.getInt("document_id"),   r.getInt("file_id"),
           r.getString("title"),     r.optInt("created_by"),    r.getInt("created_at"),
           r.getString("file_name"), r.getString("media_type"), r.getString("sha256"),
           r.getInt("size")};
 }
 
-Params visibleParams(const Viewer &v) {
+Params visibleParams(const Viewer& v) {
   std::int64_t unit = v.unitId.value_or(-1);
   return {unit, v.userId, unit, v.userId};
 }
@@ -164,17 +164,17 @@ std::string likePattern(std::string_view s) {
 
 // GCC 12 reports a false maybe-uninitialized in std::variant when a temporary Value is pushed
 // inline; appending through one out-of-line function keeps -Werror builds clean.
-[[gnu::noinline]] void addParam(Params &p, Value v) {
+[[gnu::noinline]] void addParam(Params& p, Value v) {
   p.push_back(std::move(v));
 }
 
-void addFilter(std::string &where, Params &p, std::string_view clause, Value v) {
+void addFilter(std::string& where, Params& p, std::string_view clause, Value v) {
   where += " AND ";
   where += clause;
   addParam(p, std::move(v));
 }
 
-std::string orderBy(const std::string &sort) {
+std::string orderBy(const std::string& sort) {
   if (sort == "oldest") return " ORDER BY d.id ASC";
   if (sort == "due") return " ORDER BY d.due_date IS NULL, d.due_date ASC, d.id ASC";
   if (sort == "received")
@@ -183,11 +183,11 @@ std::string orderBy(const std::string &sort) {
   return " ORDER BY d.id DESC";
 }
 
-} // namespace
+}  // namespace
 
 namespace documents {
 
-std::int64_t insert(Connection &c, const DocumentRecord &d) {
+std::int64_t insert(Connection& c, const DocumentRecord& d) {
   c.execute(kInsert, {nullable(d.externalId),
                       d.direction,
                       d.status,
@@ -228,14 +228,14 @@ std::int64_t insert(Connection &c, const DocumentRecord &d) {
   return c.lastInsertId();
 }
 
-std::optional<DocumentRecord> find(Connection &c, std::int64_t id) {
+std::optional<DocumentRecord> find(Connection& c, std::int64_t id) {
   auto row = c.queryOne(
       std::string("SELECT ") + std::string(kColumns) + " FROM documents d WHERE d.id = ?", {id});
   if (!row) return std::nullopt;
   return toDocument(*row);
 }
 
-std::optional<DocumentRecord> findForUpdate(Connection &c, std::int64_t id) {
+std::optional<DocumentRecord> findForUpdate(Connection& c, std::int64_t id) {
   auto row = c.queryOne(std::string("SELECT ") + std::string(kColumns) +
                             " FROM documents d WHERE d.id = ?" + std::string(c.forUpdate()),
                         {id});
@@ -243,7 +243,7 @@ std::optional<DocumentRecord> findForUpdate(Connection &c, std::int64_t id) {
   return toDocument(*row);
 }
 
-std::optional<DocumentRecord> findByExternalId(Connection &c, const std::string &externalId) {
+std::optional<DocumentRecord> findByExternalId(Connection& c, const std::string& externalId) {
   auto row = c.queryOne(std::string("SELECT ") + std::string(kColumns) +
                             " FROM documents d WHERE d.external_id = ?",
                         {externalId});
@@ -251,7 +251,7 @@ std::optional<DocumentRecord> findByExternalId(Connection &c, const std::string 
   return toDocument(*row);
 }
 
-void update(Connection &c, const DocumentRecord &d) {
+void update(Connection& c, const DocumentRecord& d) {
   c.execute(kUpdate, {nullable(d.externalId),
                       d.status,
                       d.docType,
@@ -289,8 +289,8 @@ void update(Connection &c, const DocumentRecord &d) {
                       d.id});
 }
 
-std::vector<DocumentRecord> list(Connection &c, const Viewer &v, const DocumentFilter &f,
-                                 std::int64_t *total) {
+std::vector<DocumentRecord> list(Connection& c, const Viewer& v, const DocumentFilter& f,
+                                 std::int64_t* total) {
   std::string where = std::string(" FROM documents d WHERE ") + std::string(kVisible);
   Params p = visibleParams(v);
   if (f.direction) addFilter(where, p, "d.direction = ?", *f.direction);
@@ -326,7 +326,7 @@ std::vector<DocumentRecord> list(Connection &c, const Viewer &v, const DocumentF
       where += " OR (d.number = ? AND LOWER(d.notation) LIKE LOWER(?) ESCAPE '!')";
       addParam(p, q.substr(0, slash));
       std::string rest = likePattern(q.substr(slash + 1));
-      addParam(p, rest.substr(1)); // anchored at the start
+      addParam(p, rest.substr(1));  // anchored at the start
     }
     where += ")";
   }
@@ -336,23 +336,23 @@ std::vector<DocumentRecord> list(Connection &c, const Viewer &v, const DocumentF
   addParam(p, f.limit);
   addParam(p, f.offset);
   std::vector<DocumentRecord> out;
-  for (const Row &r : c.query(sql, p))
+  for (const Row& r : c.query(sql, p))
     out.push_back(toDocument(r));
   return out;
 }
 
-std::vector<DocumentRecord> duplicates(Connection &c, std::int64_t unitId,
-                                       const std::string &number, const std::string &notation,
-                                       const std::string &issuer) {
+std::vector<DocumentRecord> duplicates(Connection& c, std::int64_t unitId,
+                                       const std::string& number, const std::string& notation,
+                                       const std::string& issuer) {
   std::vector<DocumentRecord> out;
-  for (const Row &r :
+  for (const Row& r :
        c.query(std::string("SELECT ") + std::string(kColumns) + std::string(kDuplicates),
                {unitId, number, notation, issuer}))
     out.push_back(toDocument(r));
   return out;
 }
 
-bool visible(Connection &c, const Viewer &v, std::int64_t documentId) {
+bool visible(Connection& c, const Viewer& v, std::int64_t documentId) {
   Params p = visibleParams(v);
   addParam(p, documentId);
   return c
@@ -362,15 +362,15 @@ bool visible(Connection &c, const Viewer &v, std::int64_t documentId) {
       .has_value();
 }
 
-std::int64_t count(Connection &c) {
+std::int64_t count(Connection& c) {
   return c.queryOne(kCount)->getInt("n");
 }
 
-} // namespace documents
+}  // namespace documents
 
 namespace versions {
 
-std::int64_t append(Connection &c, VersionRecord &v) {
+std::int64_t append(Connection& c, VersionRecord& v) {
   auto row = c.queryOne(kMaxVersion, {v.documentId});
   v.versionNo = (row && !row->isNull("n") ? row->getInt("n") : 0) + 1;
   c.execute(kInsertVersion,
@@ -380,9 +380,9 @@ std::int64_t append(Connection &c, VersionRecord &v) {
   return v.id;
 }
 
-std::vector<VersionRecord> list(Connection &c, std::int64_t documentId) {
+std::vector<VersionRecord> list(Connection& c, std::int64_t documentId) {
   std::vector<VersionRecord> out;
-  for (const Row &r :
+  for (const Row& r :
        c.query(std::string("SELECT ") + std::string(kVersionColumns) + std::string(kVersionFrom) +
                    " WHERE v.document_id = ? ORDER BY v.version_no",
                {documentId}))
@@ -390,7 +390,7 @@ std::vector<VersionRecord> list(Connection &c, std::int64_t documentId) {
   return out;
 }
 
-std::optional<VersionRecord> current(Connection &c, std::int64_t documentId) {
+std::optional<VersionRecord> current(Connection& c, std::int64_t documentId) {
   auto row =
       c.queryOne(std::string("SELECT ") + std::string(kVersionColumns) + std::string(kVersionFrom) +
                      " WHERE v.document_id = ? ORDER BY v.version_no DESC LIMIT 1",
@@ -399,7 +399,7 @@ std::optional<VersionRecord> current(Connection &c, std::int64_t documentId) {
   return toVersion(*row);
 }
 
-std::optional<VersionRecord> find(Connection &c, std::int64_t documentId, std::int64_t versionNo) {
+std::optional<VersionRecord> find(Connection& c, std::int64_t documentId, std::int64_t versionNo) {
   auto row =
       c.queryOne(std::string("SELECT ") + std::string(kVersionColumns) + std::string(kVersionFrom) +
                      " WHERE v.document_id = ? AND v.version_no = ?",
@@ -408,7 +408,7 @@ std::optional<VersionRecord> find(Connection &c, std::int64_t documentId, std::i
   return toVersion(*row);
 }
 
-std::optional<VersionRecord> findById(Connection &c, std::int64_t id) {
+std::optional<VersionRecord> findById(Connection& c, std::int64_t id) {
   auto row = c.queryOne(std::string("SELECT ") + std::string(kVersionColumns) +
                             std::string(kVersionFrom) + " WHERE v.id = ?",
                         {id});
@@ -416,76 +416,76 @@ std::optional<VersionRecord> findById(Connection &c, std::int64_t id) {
   return toVersion(*row);
 }
 
-} // namespace versions
+}  // namespace versions
 
 namespace attachments {
 
-std::int64_t insert(Connection &c, const AttachmentRecord &a) {
+std::int64_t insert(Connection& c, const AttachmentRecord& a) {
   c.execute(kInsertAttachment,
             {a.documentId, a.fileId, a.title, nullable(a.createdBy), a.createdAt});
   return c.lastInsertId();
 }
 
-std::vector<AttachmentRecord> list(Connection &c, std::int64_t documentId) {
+std::vector<AttachmentRecord> list(Connection& c, std::int64_t documentId) {
   std::vector<AttachmentRecord> out;
-  for (const Row &r : c.query(
+  for (const Row& r : c.query(
            std::string(kAttachmentSelect) + " WHERE a.document_id = ? ORDER BY a.id", {documentId}))
     out.push_back(toAttachment(r));
   return out;
 }
 
-std::optional<AttachmentRecord> find(Connection &c, std::int64_t documentId, std::int64_t id) {
+std::optional<AttachmentRecord> find(Connection& c, std::int64_t documentId, std::int64_t id) {
   auto row = c.queryOne(std::string(kAttachmentSelect) + " WHERE a.document_id = ? AND a.id = ?",
                         {documentId, id});
   if (!row) return std::nullopt;
   return toAttachment(*row);
 }
 
-} // namespace attachments
+}  // namespace attachments
 
 namespace access {
 
-void insert(Connection &c, const AccessRecord &a) {
+void insert(Connection& c, const AccessRecord& a) {
   c.execute(kInsertAccess, {a.documentId, nullable(a.userId), nullable(a.unitId), a.reason,
                             nullable(a.grantedBy), a.createdAt});
 }
 
-std::vector<AccessRecord> list(Connection &c, std::int64_t documentId) {
+std::vector<AccessRecord> list(Connection& c, std::int64_t documentId) {
   std::vector<AccessRecord> out;
-  for (const Row &r : c.query(kSelectAccess, {documentId}))
+  for (const Row& r : c.query(kSelectAccess, {documentId}))
     out.push_back({r.getInt("document_id"), r.optInt("user_id"), r.optInt("unit_id"),
                    r.getString("reason"), r.optInt("granted_by"), r.getInt("created_at")});
   return out;
 }
 
-bool userNamed(Connection &c, std::int64_t documentId, std::int64_t userId) {
+bool userNamed(Connection& c, std::int64_t documentId, std::int64_t userId) {
   return c.queryOne(kUserNamed, {documentId, userId}).has_value();
 }
 
-std::int64_t revokeGrant(Connection &c, std::int64_t documentId, std::int64_t userId) {
+std::int64_t revokeGrant(Connection& c, std::int64_t documentId, std::int64_t userId) {
   return c.execute(kRevokeGrant, {documentId, userId});
 }
 
-} // namespace access
+}  // namespace access
 
 namespace queues {
 
-void enqueueSearch(Connection &c, std::int64_t documentId, const std::string &op) {
+void enqueueSearch(Connection& c, std::int64_t documentId, const std::string& op) {
   c.execute(kEnqueueSearch, {documentId, op, nowMillis()});
 }
 
-void enqueueOcr(Connection &c, std::int64_t documentId, std::int64_t fileId) {
+void enqueueOcr(Connection& c, std::int64_t documentId, std::int64_t fileId) {
   std::int64_t now = nowMillis();
   c.execute(kEnqueueOcr, {documentId, fileId, now, now});
 }
 
-std::int64_t searchQueueLength(Connection &c) {
+std::int64_t searchQueueLength(Connection& c) {
   return c.queryOne(kSearchQueueLength)->getInt("n");
 }
-std::int64_t ocrQueueLength(Connection &c) {
+std::int64_t ocrQueueLength(Connection& c) {
   return c.queryOne(kOcrQueueLength)->getInt("n");
 }
 
-} // namespace queues
+}  // namespace queues
 
-} // namespace chancery::store
+}  // namespace chancery::store

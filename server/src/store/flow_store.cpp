@@ -78,13 +78,13 @@ constexpr std::string_view kFacts =
     "completed_at < ?) OR (received_date >= ? AND received_date <= ?) OR status IN "
     "('registered', 'presented', 'assigned', 'in_progress'))";
 
-AssignmentRecord toAssignment(const Row &r) {
+AssignmentRecord toAssignment(const Row& r) {
   return {r.getInt("id"),          r.getInt("document_id"), r.getInt("user_id"),
           r.getString("role"),     r.optString("deadline"), r.getString("status"),
           r.optInt("assigned_by"), r.getInt("assigned_at"), r.optInt("completed_at")};
 }
 
-DeliveryRecord toDelivery(const Row &r) {
+DeliveryRecord toDelivery(const Row& r) {
   return {r.getInt("id"),      r.getInt("document_id"),  r.optInt("unit_id"),
           r.optInt("user_id"), r.getInt("delivered_at"), r.optInt("read_at"),
           r.optInt("read_by")};
@@ -92,23 +92,23 @@ DeliveryRecord toDelivery(const Row &r) {
 
 // GCC 12 reports a false maybe-uninitialized in std::variant when a temporary Value is pushed
 // inline; appending through one out-of-line function keeps -Werror builds clean.
-[[gnu::noinline]] void addParam(Params &p, Value v) {
+[[gnu::noinline]] void addParam(Params& p, Value v) {
   p.push_back(std::move(v));
 }
 
-} // namespace
+}  // namespace
 
 namespace assignments {
 
-std::int64_t insert(Connection &c, const AssignmentRecord &a) {
+std::int64_t insert(Connection& c, const AssignmentRecord& a) {
   c.execute(kInsertAssignment, {a.documentId, a.userId, a.role, nullable(a.deadline), a.status,
                                 nullable(a.assignedBy), a.assignedAt, nullable(a.completedAt)});
   return c.lastInsertId();
 }
 
-std::vector<AssignmentRecord> forDocument(Connection &c, std::int64_t documentId) {
+std::vector<AssignmentRecord> forDocument(Connection& c, std::int64_t documentId) {
   std::vector<AssignmentRecord> out;
-  for (const Row &r : c.query(std::string("SELECT ") + std::string(kAssignmentColumns) +
+  for (const Row& r : c.query(std::string("SELECT ") + std::string(kAssignmentColumns) +
                                   " FROM document_assignments a WHERE a.document_id = ? "
                                   "ORDER BY a.id",
                               {documentId}))
@@ -116,11 +116,11 @@ std::vector<AssignmentRecord> forDocument(Connection &c, std::int64_t documentId
   return out;
 }
 
-void closeAll(Connection &c, std::int64_t documentId, const std::string &status) {
+void closeAll(Connection& c, std::int64_t documentId, const std::string& status) {
   c.execute(kCloseAssignments, {status, nowMillis(), documentId});
 }
 
-std::vector<OpenTask> open(Connection &c, std::optional<std::int64_t> userId) {
+std::vector<OpenTask> open(Connection& c, std::optional<std::int64_t> userId) {
   std::string sql =
       std::string("SELECT ") + std::string(kAssignmentColumns) + std::string(kOpenTasks);
   Params p;
@@ -130,7 +130,7 @@ std::vector<OpenTask> open(Connection &c, std::optional<std::int64_t> userId) {
   }
   sql += " ORDER BY a.deadline IS NULL, a.deadline, a.id";
   std::vector<OpenTask> out;
-  for (const Row &r : c.query(sql, p)) {
+  for (const Row& r : c.query(sql, p)) {
     OpenTask t;
     t.assignment = toAssignment(r);
     t.status = r.getString("doc_status");
@@ -146,45 +146,45 @@ std::vector<OpenTask> open(Connection &c, std::optional<std::int64_t> userId) {
   return out;
 }
 
-} // namespace assignments
+}  // namespace assignments
 
 namespace notes {
 
-std::int64_t insert(Connection &c, const NoteRecord &n) {
+std::int64_t insert(Connection& c, const NoteRecord& n) {
   c.execute(kInsertNote, {n.documentId, n.kind, nullable(n.versionId), nullable(n.authorId), n.text,
                           n.createdAt});
   return c.lastInsertId();
 }
 
-std::vector<NoteRecord> forDocument(Connection &c, std::int64_t documentId) {
+std::vector<NoteRecord> forDocument(Connection& c, std::int64_t documentId) {
   std::vector<NoteRecord> out;
-  for (const Row &r : c.query(kSelectNotes, {documentId}))
+  for (const Row& r : c.query(kSelectNotes, {documentId}))
     out.push_back({r.getInt("id"), r.getInt("document_id"), r.getString("kind"),
                    r.optInt("version_id"), r.optInt("author_id"), r.getString("text"),
                    r.getInt("created_at")});
   return out;
 }
 
-} // namespace notes
+}  // namespace notes
 
 namespace deliveries {
 
-std::int64_t insert(Connection &c, const DeliveryRecord &d) {
+std::int64_t insert(Connection& c, const DeliveryRecord& d) {
   c.execute(kInsertDelivery, {d.documentId, nullable(d.unitId), nullable(d.userId), d.deliveredAt});
   return c.lastInsertId();
 }
 
-std::vector<DeliveryRecord> forDocument(Connection &c, std::int64_t documentId) {
+std::vector<DeliveryRecord> forDocument(Connection& c, std::int64_t documentId) {
   std::vector<DeliveryRecord> out;
-  for (const Row &r :
+  for (const Row& r :
        c.query(std::string(kDeliveryColumns) + " WHERE document_id = ? ORDER BY id", {documentId}))
     out.push_back(toDelivery(r));
   return out;
 }
 
-std::vector<DeliveryRecord> inbox(Connection &c, std::int64_t userId,
+std::vector<DeliveryRecord> inbox(Connection& c, std::int64_t userId,
                                   std::optional<std::int64_t> unitId, std::int64_t limit,
-                                  std::int64_t offset, std::int64_t *total) {
+                                  std::int64_t offset, std::int64_t* total) {
   Params p{userId, unitId.value_or(-1)};
   if (total)
     *total =
@@ -193,47 +193,47 @@ std::vector<DeliveryRecord> inbox(Connection &c, std::int64_t userId,
   addParam(p, limit);
   addParam(p, offset);
   std::vector<DeliveryRecord> out;
-  for (const Row &r : c.query(std::string(kDeliveryColumns) + std::string(kInboxWhere) +
+  for (const Row& r : c.query(std::string(kDeliveryColumns) + std::string(kInboxWhere) +
                                   " ORDER BY delivered_at DESC, id DESC LIMIT ? OFFSET ?",
                               p))
     out.push_back(toDelivery(r));
   return out;
 }
 
-void markRead(Connection &c, std::int64_t documentId, std::int64_t userId,
+void markRead(Connection& c, std::int64_t documentId, std::int64_t userId,
               std::optional<std::int64_t> unitId) {
   c.execute(kMarkRead, {nowMillis(), userId, documentId, userId, unitId.value_or(-1)});
 }
 
-} // namespace deliveries
+}  // namespace deliveries
 
 namespace signatures {
 
-std::int64_t insert(Connection &c, const SignatureRecord &s) {
+std::int64_t insert(Connection& c, const SignatureRecord& s) {
   c.execute(kInsertSignature, {s.documentId, s.versionId, s.role, nullable(s.signerId),
                                s.signerName, s.method, s.signedAt});
   return c.lastInsertId();
 }
 
-std::vector<SignatureRecord> forDocument(Connection &c, std::int64_t documentId) {
+std::vector<SignatureRecord> forDocument(Connection& c, std::int64_t documentId) {
   std::vector<SignatureRecord> out;
-  for (const Row &r : c.query(kSelectSignatures, {documentId}))
+  for (const Row& r : c.query(kSelectSignatures, {documentId}))
     out.push_back({r.getInt("id"), r.getInt("document_id"), r.getInt("version_id"),
                    r.getString("role"), r.optInt("signer_id"), r.getString("signer_name"),
                    r.getString("method"), r.getInt("signed_at")});
   return out;
 }
 
-} // namespace signatures
+}  // namespace signatures
 
 namespace signing_sessions {
 
-void insert(Connection &c, const SigningSession &s) {
+void insert(Connection& c, const SigningSession& s) {
   c.execute(kInsertSession,
             {s.id, s.documentId, s.versionId, s.userId, s.state, s.createdAt, s.expiresAt});
 }
 
-std::optional<SigningSession> find(Connection &c, const std::string &id) {
+std::optional<SigningSession> find(Connection& c, const std::string& id) {
   auto r = c.queryOne(kSelectSession, {id});
   if (!r) return std::nullopt;
   return SigningSession{r->getString("id"),     r->getInt("document_id"), r->getInt("version_id"),
@@ -241,39 +241,39 @@ std::optional<SigningSession> find(Connection &c, const std::string &id) {
                         r->getInt("expires_at")};
 }
 
-void remove(Connection &c, const std::string &id) {
+void remove(Connection& c, const std::string& id) {
   c.execute(kDeleteSession, {id});
 }
 
-} // namespace signing_sessions
+}  // namespace signing_sessions
 
 namespace reminders {
 
-bool claim(Connection &c, std::int64_t assignmentId, const std::string &kind,
-           const std::string &on) {
+bool claim(Connection& c, std::int64_t assignmentId, const std::string& kind,
+           const std::string& on) {
   return c.execute(c.dialect() == Dialect::Sqlite ? kClaimSqlite : kClaimMysql,
                    {assignmentId, kind, on, nowMillis()}) == 1;
 }
 
-void release(Connection &c, std::int64_t assignmentId, const std::string &kind,
-             const std::string &on) {
+void release(Connection& c, std::int64_t assignmentId, const std::string& kind,
+             const std::string& on) {
   c.execute(kRelease, {assignmentId, kind, on});
 }
 
-} // namespace reminders
+}  // namespace reminders
 
 namespace interchange {
 
-std::int64_t insert(Connection &c, const InterchangeMessage &m) {
+std::int64_t insert(Connection& c, const InterchangeMessage& m) {
   c.execute(kInsertMessage,
             {nullable(m.documentId), m.direction, m.kind, m.statusCode, m.peerOrganId,
              m.edxmlDocumentId, m.description, nullable(m.createdBy), m.createdAt});
   return c.lastInsertId();
 }
 
-std::vector<InterchangeMessage> forDocument(Connection &c, std::int64_t documentId) {
+std::vector<InterchangeMessage> forDocument(Connection& c, std::int64_t documentId) {
   std::vector<InterchangeMessage> out;
-  for (const Row &r : c.query(kSelectMessages, {documentId}))
+  for (const Row& r : c.query(kSelectMessages, {documentId}))
     out.push_back({r.getInt("id"), r.optInt("document_id"), r.getString("direction"),
                    r.getString("kind"), r.getString("status_code"), r.getString("peer_organ_id"),
                    r.getString("edxml_document_id"), r.getString("description"),
@@ -281,7 +281,7 @@ std::vector<InterchangeMessage> forDocument(Connection &c, std::int64_t document
   return out;
 }
 
-std::optional<std::int64_t> documentFor(Connection &c, const std::string &edxmlDocumentId,
+std::optional<std::int64_t> documentFor(Connection& c, const std::string& edxmlDocumentId,
                                         bool received) {
   if (received) {
     if (auto r = c.queryOne(kDocumentForExternalId, {edxmlDocumentId})) return r->getInt("id");
@@ -291,19 +291,19 @@ std::optional<std::int64_t> documentFor(Connection &c, const std::string &edxmlD
   return std::nullopt;
 }
 
-} // namespace interchange
+}  // namespace interchange
 
 namespace facts {
 
-std::vector<HandlingFact> handling(Connection &c, std::int64_t fromMillis, std::int64_t toMillis,
-                                   const std::string &fromDate, const std::string &toDate) {
+std::vector<HandlingFact> handling(Connection& c, std::int64_t fromMillis, std::int64_t toMillis,
+                                   const std::string& fromDate, const std::string& toDate) {
   std::vector<HandlingFact> out;
-  for (const Row &r : c.query(kFacts, {fromMillis, toMillis, fromDate, toDate}))
+  for (const Row& r : c.query(kFacts, {fromMillis, toMillis, fromDate, toDate}))
     out.push_back({r.optInt("unit_id"), r.getString("secrecy"), r.optString("due_date"),
                    r.optString("received_date"), r.optInt("completed_at"), r.getString("status")});
   return out;
 }
 
-} // namespace facts
+}  // namespace facts
 
-} // namespace chancery::store
+}  // namespace chancery::store

@@ -33,12 +33,12 @@ constexpr std::string_view kEntryColumns =
     "FROM register_entries";
 constexpr std::string_view kEntryCount = "SELECT COUNT(*) AS n FROM register_entries";
 
-RegisterRecord toRegister(const Row &r) {
+RegisterRecord toRegister(const Row& r) {
   return {r.getInt("id"),        r.getInt("unit_id"), r.getString("kind"),
           r.getString("series"), r.getString("name"), r.getInt("created_at")};
 }
 
-RegisterEntry toEntry(const Row &r) {
+RegisterEntry toEntry(const Row& r) {
   return {r.getInt("id"),         r.getInt("register_id"), r.getInt("year"),
           r.getInt("number"),     r.getInt("document_id"), r.getString("entry_date"),
           r.optInt("created_by"), r.getInt("created_at")};
@@ -46,7 +46,7 @@ RegisterEntry toEntry(const Row &r) {
 
 // Locks the register row (MySQL) and returns the counter for the year, creating it at 0.
 // Holding the register lock makes the counter insert race-free as well.
-std::int64_t lockedCounter(Connection &c, std::int64_t registerId, std::int64_t year) {
+std::int64_t lockedCounter(Connection& c, std::int64_t registerId, std::int64_t year) {
   if (!c.queryOne(std::string(kLockRegister) + std::string(c.forUpdate()), {registerId}))
     throw DbError(DbError::Kind::Other, "no register " + std::to_string(registerId));
   auto row =
@@ -56,12 +56,12 @@ std::int64_t lockedCounter(Connection &c, std::int64_t registerId, std::int64_t 
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 namespace registers {
 
-RegisterRecord ensure(Connection &c, std::int64_t unitId, const std::string &kind,
-                      const std::string &series, const std::string &name) {
+RegisterRecord ensure(Connection& c, std::int64_t unitId, const std::string& kind,
+                      const std::string& series, const std::string& name) {
   if (auto row = c.queryOne(kSelectByKey, {unitId, kind, series})) return toRegister(*row);
   c.execute(c.dialect() == Dialect::Sqlite ? kInsertSqlite : kInsertMysql,
             {unitId, kind, series, name, nowMillis()});
@@ -70,50 +70,50 @@ RegisterRecord ensure(Connection &c, std::int64_t unitId, const std::string &kin
   return toRegister(*row);
 }
 
-std::optional<RegisterRecord> find(Connection &c, std::int64_t id) {
+std::optional<RegisterRecord> find(Connection& c, std::int64_t id) {
   auto row = c.queryOne(kSelectById, {id});
   if (!row) return std::nullopt;
   return toRegister(*row);
 }
 
-std::vector<RegisterRecord> list(Connection &c) {
+std::vector<RegisterRecord> list(Connection& c) {
   std::vector<RegisterRecord> out;
-  for (const Row &r : c.query(kSelectAll))
+  for (const Row& r : c.query(kSelectAll))
     out.push_back(toRegister(r));
   return out;
 }
 
-std::int64_t nextNumber(Connection &c, std::int64_t registerId, std::int64_t year) {
+std::int64_t nextNumber(Connection& c, std::int64_t registerId, std::int64_t year) {
   std::int64_t next = lockedCounter(c, registerId, year) + 1;
   c.execute(kUpdateCounter, {next, registerId, year});
   return next;
 }
 
-void reserveNumber(Connection &c, std::int64_t registerId, std::int64_t year, std::int64_t number) {
+void reserveNumber(Connection& c, std::int64_t registerId, std::int64_t year, std::int64_t number) {
   if (number > lockedCounter(c, registerId, year))
     c.execute(kUpdateCounter, {number, registerId, year});
 }
 
-std::optional<std::int64_t> lastNumber(Connection &c, std::int64_t registerId, std::int64_t year) {
+std::optional<std::int64_t> lastNumber(Connection& c, std::int64_t registerId, std::int64_t year) {
   auto row = c.queryOne(kSelectCounter, {registerId, year});
   if (!row) return std::nullopt;
   return row->getInt("last_number");
 }
 
-bool numberTaken(Connection &c, std::int64_t registerId, std::int64_t year, std::int64_t number) {
+bool numberTaken(Connection& c, std::int64_t registerId, std::int64_t year, std::int64_t number) {
   return c.queryOne(kNumberTaken, {registerId, year, number}).has_value();
 }
 
-std::int64_t insertEntry(Connection &c, const RegisterEntry &e) {
+std::int64_t insertEntry(Connection& c, const RegisterEntry& e) {
   c.execute(kInsertEntry, {e.registerId, e.year, e.number, e.documentId, e.entryDate,
                            nullable(e.createdBy), e.createdAt});
   return c.lastInsertId();
 }
 
-std::vector<RegisterEntry> entries(Connection &c, std::int64_t registerId, const std::string &from,
-                                   const std::string &to) {
+std::vector<RegisterEntry> entries(Connection& c, std::int64_t registerId, const std::string& from,
+                                   const std::string& to) {
   std::vector<RegisterEntry> out;
-  for (const Row &r : c.query(std::string(kEntryColumns) +
+  for (const Row& r : c.query(std::string(kEntryColumns) +
                                   " WHERE register_id = ? AND entry_date >= ? AND entry_date <= ? "
                                   "ORDER BY year, number",
                               {registerId, from, to}))
@@ -121,17 +121,17 @@ std::vector<RegisterEntry> entries(Connection &c, std::int64_t registerId, const
   return out;
 }
 
-std::optional<RegisterEntry> entryForDocument(Connection &c, std::int64_t documentId) {
+std::optional<RegisterEntry> entryForDocument(Connection& c, std::int64_t documentId) {
   auto row = c.queryOne(
       std::string(kEntryColumns) + " WHERE document_id = ? ORDER BY id DESC LIMIT 1", {documentId});
   if (!row) return std::nullopt;
   return toEntry(*row);
 }
 
-std::int64_t entryCount(Connection &c) {
+std::int64_t entryCount(Connection& c) {
   return c.queryOne(kEntryCount)->getInt("n");
 }
 
-} // namespace registers
+}  // namespace registers
 
-} // namespace chancery::store
+}  // namespace chancery::store

@@ -18,14 +18,14 @@ using namespace chancery::service;
 
 namespace {
 
-std::string readSample(const std::string &name) {
+std::string readSample(const std::string& name) {
   std::ifstream in(chancery::testing::sharedDir() / "pdfs-vi" / name, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-std::string pdftotext(const std::string &pdf, int *pages = nullptr) {
+std::string pdftotext(const std::string& pdf, int* pages = nullptr) {
   chancery::testing::TempDir dir;
   auto file = dir.path() / "t.pdf";
   std::ofstream(file, std::ios::binary) << pdf;
@@ -40,7 +40,7 @@ std::string pdftotext(const std::string &pdf, int *pages = nullptr) {
   return text;
 }
 
-store::DocumentRecord doc(const std::string &direction, const std::string &status,
+store::DocumentRecord doc(const std::string& direction, const std::string& status,
                           std::int64_t unit = 1) {
   store::DocumentRecord d;
   d.direction = direction;
@@ -57,12 +57,12 @@ Principal person(std::vector<Role> roles, std::int64_t unit = 1, std::int64_t id
   return p;
 }
 
-} // namespace
+}  // namespace
 
 TEST(DocumentTypes, TheTwentyNineOfDecree30WithTheirAbbreviations) {
   int administrative = 0;
   std::set<std::string_view> codes, names, abbreviations;
-  for (const auto &t : documentTypes()) {
+  for (const auto& t : documentTypes()) {
     EXPECT_TRUE(codes.insert(t.code).second) << t.code;
     EXPECT_TRUE(names.insert(t.name).second) << t.name;
     if (!t.administrative) continue;
@@ -113,22 +113,22 @@ TEST(DocumentFlow, WhoMayDoWhatInEachState) {
   EXPECT_FALSE(allowed(Action::Present, in, leader, none));
   EXPECT_TRUE(allowed(Action::Assign, in, leader, none));
   EXPECT_FALSE(allowed(Action::Assign, in, otherLeader, none));
-  EXPECT_FALSE(allowed(Action::Complete, in, specialist, lead)); // not assigned yet
+  EXPECT_FALSE(allowed(Action::Complete, in, specialist, lead));  // not assigned yet
   in.status = "assigned";
   EXPECT_TRUE(allowed(Action::Complete, in, specialist, lead));
   EXPECT_FALSE(allowed(Action::Complete, in, specialist, none));
-  EXPECT_FALSE(allowed(Action::Submit, in, specialist, none)); // an outgoing action
+  EXPECT_FALSE(allowed(Action::Submit, in, specialist, none));  // an outgoing action
 
   auto out = doc("outgoing", "draft");
   EXPECT_TRUE(allowed(Action::Submit, out, specialist, none));
   EXPECT_FALSE(allowed(Action::Approve, out, leader, none));
   out.status = "in_review";
   EXPECT_TRUE(allowed(Action::Approve, out, leader, none));
-  out.approverId = 99; // another leader was asked
+  out.approverId = 99;  // another leader was asked
   EXPECT_FALSE(allowed(Action::Approve, out, leader, none));
   out.status = "approved";
   EXPECT_TRUE(allowed(Action::IssuePaper, out, clerk, none));
-  EXPECT_FALSE(allowed(Action::Issue, out, clerk, none)); // electronic issue needs a signature
+  EXPECT_FALSE(allowed(Action::Issue, out, clerk, none));  // electronic issue needs a signature
   out.status = "signed";
   EXPECT_TRUE(allowed(Action::Issue, out, clerk, none));
   out.status = "revoked";
@@ -136,7 +136,7 @@ TEST(DocumentFlow, WhoMayDoWhatInEachState) {
   try {
     require(Action::Sign, out, leader, none);
     FAIL() << "signing a revoked document must be refused";
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Conflict);
     EXPECT_EQ(e.code(), "invalid_transition");
   }
@@ -156,14 +156,14 @@ TEST(PdfTools, InspectTellsScansFromTextAndRefusesNonPdfs) {
   try {
     pdf::inspect("%PDF-1.4\ngarbage");
     FAIL();
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     EXPECT_EQ(e.code(), "invalid_pdf");
   }
   EXPECT_THROW(pdf::inspect("MZ\x90"), Error);
 }
 
 TEST(PdfTools, WatermarkNamesTheReaderOnEveryPage) {
-  for (const char *file : {"02-nghi-quyet-HDTP-6-trang.pdf", "08-giay-moi-A5-ngang.pdf",
+  for (const char* file : {"02-nghi-quyet-HDTP-6-trang.pdf", "08-giay-moi-A5-ngang.pdf",
                            "06-quyet-dinh-TTg-PDFA-2b.pdf", "12-scan-cong-van-2-trang.pdf"}) {
     auto original = readSample(file);
     auto marked = pdf::watermark(original, "Bản đọc của Đặng Văn Hải (daibieu7)");

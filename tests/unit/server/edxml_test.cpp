@@ -41,17 +41,17 @@ Envelope sample() {
   return e;
 }
 
-Error parseError(const std::string &xml, const Limits &limits = {}) {
+Error parseError(const std::string& xml, const Limits& limits = {}) {
   try {
     parseEnvelope(xml, limits);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     return e;
   }
   ADD_FAILURE() << "parsed: " << xml.substr(0, 200);
   return Error(ErrorKind::BadRequest, "none", "none");
 }
 
-} // namespace
+}  // namespace
 
 TEST(Edxml, EnvelopeRoundTrip) {
   Envelope in = sample();
@@ -105,7 +105,7 @@ TEST(Edxml, StatusRoundTripAndCodes) {
   EXPECT_EQ(out.responseForDocumentId, s.responseForDocumentId);
   EXPECT_EQ(out.responseForDate, "2026-03-05");
   EXPECT_EQ(out.staffName, "Nguyễn Văn A");
-  for (const char *code : {"01", "02", "03", "04", "05", "06", "13", "15", "16"}) {
+  for (const char* code : {"01", "02", "03", "04", "05", "06", "13", "15", "16"}) {
     EXPECT_TRUE(findStatus(code)) << code;
   }
   EXPECT_FALSE(findStatus("07"));
@@ -115,7 +115,7 @@ TEST(Edxml, StatusRoundTripAndCodes) {
 
 TEST(Edxml, MissingElementsAreNamedByPath) {
   std::string xml = writeEnvelope(sample());
-  auto cut = [&](const std::string &element) {
+  auto cut = [&](const std::string& element) {
     std::string open = "<edXML:" + element + ">", close = "</edXML:" + element + ">";
     auto a = xml.find(open), b = xml.find(close);
     return xml.substr(0, a) + xml.substr(b + close.size());

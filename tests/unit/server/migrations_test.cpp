@@ -24,7 +24,7 @@ TEST_P(MigrationOrder, AMissingLowerMigrationIsAppliedAfterAHigherOne) {
   }
   EXPECT_EQ(store::migrate(*db), static_cast<int>(store::migrationsFor(db->dialect()).size()) - 1);
   auto lease = db->acquire();
-  for (const auto &m : store::migrationsFor(db->dialect()))
+  for (const auto& m : store::migrationsFor(db->dialect()))
     EXPECT_TRUE(lease->queryOne("SELECT 1 AS ok FROM schema_version WHERE version = ?",
                                 {std::int64_t{m.version}}))
         << m.version << " " << m.name << " was not applied";

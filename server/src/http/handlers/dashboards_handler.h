@@ -8,14 +8,14 @@ namespace chancery::http {
 
 class DashboardsHandler {
 public:
-  explicit DashboardsHandler(service::Services &s) : s_(s) {}
-  void tasks(Context &ctx);
-  void overdue(Context &ctx);
-  void onTime(Context &ctx);
-  void publicOnTime(Context &ctx);
+  explicit DashboardsHandler(service::Services& s) : s_(s) {}
+  void tasks(Context& ctx);
+  void overdue(Context& ctx);
+  void onTime(Context& ctx);
+  void publicOnTime(Context& ctx);
 
 private:
-  service::Services &s_;
+  service::Services& s_;
 };
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::int64_t kMaxId = INT64_MAX;
 
-service::DocumentFields readFields(JsonInput &in) {
+service::DocumentFields readFields(JsonInput& in) {
   service::DocumentFields f;
   f.docType = in.optStr("type", 64);
   f.number = in.optStr("number", 64);
@@ -34,14 +34,14 @@ service::DocumentFields readFields(JsonInput &in) {
   return f;
 }
 
-void sendDetail(Context &ctx, int status, const service::DocumentDetail &d) {
+void sendDetail(Context& ctx, int status, const service::DocumentDetail& d) {
   util::JsonWriter w;
   views::documentDetail(w, d);
   if (status == 201) ctx.setHeader("Location", "/api/v1/documents/" + std::to_string(d.doc.id));
   ctx.sendJson(status, w);
 }
 
-std::string disposition(const std::string &name, bool attachment) {
+std::string disposition(const std::string& name, bool attachment) {
   std::string ascii;
   for (unsigned char c : name)
     ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
@@ -51,16 +51,16 @@ std::string disposition(const std::string &name, bool attachment) {
          "\"; filename*=UTF-8''" + encoded;
 }
 
-} // namespace
+}  // namespace
 
-void sendGenerated(Context &ctx, const std::string &bytes, const std::string &mediaType,
-                   const std::string &name, bool attachment) {
+void sendGenerated(Context& ctx, const std::string& bytes, const std::string& mediaType,
+                   const std::string& name, bool attachment) {
   ctx.setHeader("Content-Disposition", disposition(name, attachment));
   ctx.setHeader("Cache-Control", "no-store");
   ctx.sendBytes(200, mediaType, bytes);
 }
 
-void sendDownload(Context &ctx, const service::Download &d, bool attachment) {
+void sendDownload(Context& ctx, const service::Download& d, bool attachment) {
   if (d.generated) {
     sendGenerated(ctx, d.bytes, d.mediaType, d.name, attachment);
     return;
@@ -70,14 +70,14 @@ void sendDownload(Context &ctx, const service::Download &d, bool attachment) {
   ctx.sendFile(d.path, d.mediaType, d.name, attachment);
 }
 
-void DocumentsHandler::types(Context &ctx) {
+void DocumentsHandler::types(Context& ctx) {
   util::JsonWriter w;
   views::documentTypes(w);
   ctx.setHeader("Cache-Control", "max-age=3600");
   ctx.sendJson(200, w);
 }
 
-void DocumentsHandler::list(Context &ctx) {
+void DocumentsHandler::list(Context& ctx) {
   store::DocumentFilter f;
   f.direction = ctx.query("direction");
   f.status = ctx.query("status");
@@ -105,7 +105,7 @@ void DocumentsHandler::list(Context &ctx) {
   ctx.sendJson(200, w);
 }
 
-void DocumentsHandler::createDraft(Context &ctx) {
+void DocumentsHandler::createDraft(Context& ctx) {
   JsonInput in(ctx);
   service::NewOutgoing n;
   n.fileId = in.integer("fileId", 1, kMaxId);
@@ -115,7 +115,7 @@ void DocumentsHandler::createDraft(Context &ctx) {
   sendDetail(ctx, 201, s_.documents.createDraft(ctx.requirePrincipal(), n));
 }
 
-void DocumentsHandler::registerIncoming(Context &ctx) {
+void DocumentsHandler::registerIncoming(Context& ctx) {
   JsonInput in(ctx);
   service::NewIncoming n;
   n.fileId = in.integer("fileId", 1, kMaxId);
@@ -128,42 +128,42 @@ void DocumentsHandler::registerIncoming(Context &ctx) {
   sendDetail(ctx, 201, s_.documents.registerIncoming(ctx.requirePrincipal(), n));
 }
 
-void DocumentsHandler::get(Context &ctx) {
+void DocumentsHandler::get(Context& ctx) {
   sendDetail(ctx, 200, s_.documents.get(ctx.requirePrincipal(), ctx.idParam("id")));
 }
 
-void DocumentsHandler::update(Context &ctx) {
+void DocumentsHandler::update(Context& ctx) {
   JsonInput in(ctx);
   auto f = readFields(in);
   in.finish();
   sendDetail(ctx, 200, s_.documents.update(ctx.requirePrincipal(), ctx.idParam("id"), f));
 }
 
-void DocumentsHandler::history(Context &ctx) {
+void DocumentsHandler::history(Context& ctx) {
   util::JsonWriter w;
   views::history(w, s_.documents.history(ctx.requirePrincipal(), ctx.idParam("id")));
   ctx.sendJson(200, w);
 }
 
-void DocumentsHandler::file(Context &ctx) {
+void DocumentsHandler::file(Context& ctx) {
   sendDownload(ctx, s_.documents.file(ctx.requirePrincipal(), ctx.idParam("id"), std::nullopt),
                ctx.query("download").has_value());
 }
 
-void DocumentsHandler::versionFile(Context &ctx) {
+void DocumentsHandler::versionFile(Context& ctx) {
   sendDownload(
       ctx, s_.documents.file(ctx.requirePrincipal(), ctx.idParam("id"), ctx.idParam("versionNo")),
       ctx.query("download").has_value());
 }
 
-void DocumentsHandler::attachmentFile(Context &ctx) {
+void DocumentsHandler::attachmentFile(Context& ctx) {
   sendDownload(ctx,
                s_.documents.attachment(ctx.requirePrincipal(), ctx.idParam("id"),
                                        ctx.idParam("attachmentId")),
                ctx.query("download").has_value());
 }
 
-void DocumentsHandler::addVersion(Context &ctx) {
+void DocumentsHandler::addVersion(Context& ctx) {
   JsonInput in(ctx);
   auto fileId = in.integer("fileId", 1, kMaxId);
   auto note = in.optText("note", 2000).value_or("");
@@ -172,7 +172,7 @@ void DocumentsHandler::addVersion(Context &ctx) {
              s_.documents.addVersion(ctx.requirePrincipal(), ctx.idParam("id"), fileId, note));
 }
 
-void DocumentsHandler::addAttachment(Context &ctx) {
+void DocumentsHandler::addAttachment(Context& ctx) {
   JsonInput in(ctx);
   auto fileId = in.integer("fileId", 1, kMaxId);
   auto title = in.optStr("title", 255).value_or("");
@@ -181,26 +181,26 @@ void DocumentsHandler::addAttachment(Context &ctx) {
              s_.documents.addAttachment(ctx.requirePrincipal(), ctx.idParam("id"), fileId, title));
 }
 
-void DocumentsHandler::grant(Context &ctx) {
+void DocumentsHandler::grant(Context& ctx) {
   JsonInput in(ctx);
   auto userId = in.integer("userId", 1, kMaxId);
   in.finish();
   sendDetail(ctx, 200, s_.documents.grant(ctx.requirePrincipal(), ctx.idParam("id"), userId));
 }
 
-void DocumentsHandler::ungrant(Context &ctx) {
+void DocumentsHandler::ungrant(Context& ctx) {
   sendDetail(
       ctx, 200,
       s_.documents.revokeGrant(ctx.requirePrincipal(), ctx.idParam("id"), ctx.idParam("userId")));
 }
 
-void DocumentsHandler::inbox(Context &ctx) {
+void DocumentsHandler::inbox(Context& ctx) {
   auto limit = ctx.queryInt("limit", 1, 500).value_or(50);
   auto offset = ctx.queryInt("offset", 0, kMaxId).value_or(0);
   auto box = s_.documents.inbox(ctx.requirePrincipal(), limit, offset);
   util::JsonWriter w;
   w.beginObject().key("items").beginArray();
-  for (const auto &item : box.items) {
+  for (const auto& item : box.items) {
     w.beginObject()
         .field("deliveryId", item.delivery.id)
         .field("read", item.delivery.readAt.has_value());
@@ -213,4 +213,4 @@ void DocumentsHandler::inbox(Context &ctx) {
   ctx.sendJson(200, w);
 }
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -14,13 +14,13 @@ namespace {
 
 constexpr std::int64_t kMaxId = INT64_MAX;
 
-void sendDetail(Context &ctx, const service::DocumentDetail &d) {
+void sendDetail(Context& ctx, const service::DocumentDetail& d) {
   util::JsonWriter w;
   views::documentDetail(w, d);
   ctx.sendJson(200, w);
 }
 
-std::string base64(const std::string &bytes) {
+std::string base64(const std::string& bytes) {
   std::ostringstream s;
   Poco::Base64Encoder enc(s);
   enc.rdbuf()->setLineLength(0);
@@ -29,7 +29,7 @@ std::string base64(const std::string &bytes) {
   return s.str();
 }
 
-std::string unbase64(const std::string &field, const std::string &text) {
+std::string unbase64(const std::string& field, const std::string& text) {
   for (char c : text)
     if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
           c == '/' || c == '='))
@@ -41,9 +41,9 @@ std::string unbase64(const std::string &field, const std::string &text) {
   return out;
 }
 
-} // namespace
+}  // namespace
 
-void FlowHandler::present(Context &ctx) {
+void FlowHandler::present(Context& ctx) {
   JsonInput in(ctx);
   auto leader = in.integer("leaderId", 1, kMaxId);
   auto note = in.optText("note", 4000).value_or("");
@@ -51,7 +51,7 @@ void FlowHandler::present(Context &ctx) {
   sendDetail(ctx, s_.flows.present(ctx.requirePrincipal(), ctx.idParam("id"), leader, note));
 }
 
-void FlowHandler::assign(Context &ctx) {
+void FlowHandler::assign(Context& ctx) {
   JsonInput in(ctx);
   service::AssignRequest r;
   r.directive = in.optText("directive", 4000).value_or("");
@@ -62,14 +62,14 @@ void FlowHandler::assign(Context &ctx) {
   sendDetail(ctx, s_.flows.assign(ctx.requirePrincipal(), ctx.idParam("id"), r));
 }
 
-void FlowHandler::progress(Context &ctx) {
+void FlowHandler::progress(Context& ctx) {
   JsonInput in(ctx);
   auto note = in.optText("note", 4000).value_or("");
   in.finish();
   sendDetail(ctx, s_.flows.progress(ctx.requirePrincipal(), ctx.idParam("id"), note));
 }
 
-void FlowHandler::complete(Context &ctx) {
+void FlowHandler::complete(Context& ctx) {
   JsonInput in(ctx);
   auto result = in.optText("result", 4000).value_or("");
   auto reply = in.optInteger("replyDocumentId", 1, kMaxId);
@@ -77,21 +77,21 @@ void FlowHandler::complete(Context &ctx) {
   sendDetail(ctx, s_.flows.complete(ctx.requirePrincipal(), ctx.idParam("id"), result, reply));
 }
 
-void FlowHandler::comment(Context &ctx) {
+void FlowHandler::comment(Context& ctx) {
   JsonInput in(ctx);
   auto text = in.optText("text", 4000).value_or("");
   in.finish();
   sendDetail(ctx, s_.flows.comment(ctx.requirePrincipal(), ctx.idParam("id"), text));
 }
 
-void FlowHandler::revoke(Context &ctx) {
+void FlowHandler::revoke(Context& ctx) {
   JsonInput in(ctx);
   auto reason = in.optText("reason", 4000).value_or("");
   in.finish();
   sendDetail(ctx, s_.flows.revoke(ctx.requirePrincipal(), ctx.idParam("id"), reason));
 }
 
-void FlowHandler::submit(Context &ctx) {
+void FlowHandler::submit(Context& ctx) {
   JsonInput in(ctx);
   auto approver = in.optInteger("approverId", 1, kMaxId);
   auto note = in.optText("note", 4000).value_or("");
@@ -99,33 +99,33 @@ void FlowHandler::submit(Context &ctx) {
   sendDetail(ctx, s_.flows.submit(ctx.requirePrincipal(), ctx.idParam("id"), approver, note));
 }
 
-void FlowHandler::sendBack(Context &ctx) {
+void FlowHandler::sendBack(Context& ctx) {
   JsonInput in(ctx);
   auto comment = in.optText("comment", 4000).value_or("");
   in.finish();
   sendDetail(ctx, s_.flows.sendBack(ctx.requirePrincipal(), ctx.idParam("id"), comment));
 }
 
-void FlowHandler::approve(Context &ctx) {
+void FlowHandler::approve(Context& ctx) {
   JsonInput in(ctx);
   auto note = in.optText("note", 4000).value_or("");
   in.finish();
   sendDetail(ctx, s_.flows.approve(ctx.requirePrincipal(), ctx.idParam("id"), note));
 }
 
-void FlowHandler::signingPreview(Context &ctx) {
+void FlowHandler::signingPreview(Context& ctx) {
   util::JsonWriter w;
   views::signingPreview(w, s_.flows.signingPreview(ctx.requirePrincipal(), ctx.idParam("id")));
   ctx.sendJson(200, w);
 }
 
-void FlowHandler::sign(Context &ctx) {
+void FlowHandler::sign(Context& ctx) {
   JsonInput in(ctx);
   in.finish();
   sendDetail(ctx, s_.flows.sign(ctx.requirePrincipal(), ctx.idParam("id")));
 }
 
-void FlowHandler::startTokenSigning(Context &ctx) {
+void FlowHandler::startTokenSigning(Context& ctx) {
   JsonInput in(ctx);
   auto chain = in.optText("certificateChainPem", 64000).value_or("");
   in.finish();
@@ -139,7 +139,7 @@ void FlowHandler::startTokenSigning(Context &ctx) {
   ctx.sendJson(201, w);
 }
 
-void FlowHandler::finishTokenSigning(Context &ctx) {
+void FlowHandler::finishTokenSigning(Context& ctx) {
   JsonInput in(ctx);
   auto signature = unbase64("signature", in.str("signature", 64000));
   in.finish();
@@ -147,7 +147,7 @@ void FlowHandler::finishTokenSigning(Context &ctx) {
                                               ctx.param("sessionId"), signature));
 }
 
-void FlowHandler::issue(Context &ctx) {
+void FlowHandler::issue(Context& ctx) {
   JsonInput in(ctx);
   service::IssueRequest r;
   r.form = in.optStr("form", 16).value_or("electronic");
@@ -157,10 +157,10 @@ void FlowHandler::issue(Context &ctx) {
   sendDetail(ctx, s_.flows.issue(ctx.requirePrincipal(), ctx.idParam("id"), r));
 }
 
-void FlowHandler::signatures(Context &ctx) {
+void FlowHandler::signatures(Context& ctx) {
   util::JsonWriter w;
   views::signatureCheck(w, s_.flows.verify(ctx.requirePrincipal(), ctx.idParam("id")));
   ctx.sendJson(200, w);
 }
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -10,25 +10,25 @@ namespace chancery::http {
 
 class FlowHandler {
 public:
-  explicit FlowHandler(service::Services &s) : s_(s) {}
-  void present(Context &ctx);
-  void assign(Context &ctx);
-  void progress(Context &ctx);
-  void complete(Context &ctx);
-  void comment(Context &ctx);
-  void revoke(Context &ctx);
-  void submit(Context &ctx);
-  void sendBack(Context &ctx);
-  void approve(Context &ctx);
-  void signingPreview(Context &ctx);
-  void sign(Context &ctx);
-  void startTokenSigning(Context &ctx);
-  void finishTokenSigning(Context &ctx);
-  void issue(Context &ctx);
-  void signatures(Context &ctx);
+  explicit FlowHandler(service::Services& s) : s_(s) {}
+  void present(Context& ctx);
+  void assign(Context& ctx);
+  void progress(Context& ctx);
+  void complete(Context& ctx);
+  void comment(Context& ctx);
+  void revoke(Context& ctx);
+  void submit(Context& ctx);
+  void sendBack(Context& ctx);
+  void approve(Context& ctx);
+  void signingPreview(Context& ctx);
+  void sign(Context& ctx);
+  void startTokenSigning(Context& ctx);
+  void finishTokenSigning(Context& ctx);
+  void issue(Context& ctx);
+  void signatures(Context& ctx);
 
 private:
-  service::Services &s_;
+  service::Services& s_;
 };
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -8,7 +8,7 @@
 
 namespace chancery::http {
 
-std::string InterchangeHandler::readXml(Context &ctx) {
+std::string InterchangeHandler::readXml(Context& ctx) {
   std::string type = ctx.mediaType();
   if (type != "application/xml" && type != "text/xml")
     throw service::Error(service::ErrorKind::UnsupportedMediaType, "unsupported_media_type",
@@ -20,7 +20,7 @@ std::string InterchangeHandler::readXml(Context &ctx) {
   return ctx.readBody(max);
 }
 
-void InterchangeHandler::exportDocument(Context &ctx) {
+void InterchangeHandler::exportDocument(Context& ctx) {
   JsonInput in(ctx);
   std::vector<service::edxml::Organ> to;
   auto arr = in.optArray("to", 100);
@@ -41,7 +41,7 @@ void InterchangeHandler::exportDocument(Context &ctx) {
   sendGenerated(ctx, out.xml, "application/xml; charset=utf-8", out.fileName, true);
 }
 
-void InterchangeHandler::exportStatus(Context &ctx) {
+void InterchangeHandler::exportStatus(Context& ctx) {
   JsonInput in(ctx);
   auto code = in.str("statusCode", 8);
   auto description = in.optText("description", 4000).value_or("");
@@ -51,8 +51,8 @@ void InterchangeHandler::exportStatus(Context &ctx) {
   sendGenerated(ctx, out.xml, "application/xml; charset=utf-8", out.fileName, true);
 }
 
-void InterchangeHandler::importDocument(Context &ctx) {
-  const auto &p = ctx.requirePrincipal();
+void InterchangeHandler::importDocument(Context& ctx) {
+  const auto& p = ctx.requirePrincipal();
   bool allowDuplicate = ctx.query("allowDuplicate").value_or("") == "true";
   auto detail = s_.interchange.importEnvelope(p, readXml(ctx), allowDuplicate);
   util::JsonWriter w;
@@ -61,8 +61,8 @@ void InterchangeHandler::importDocument(Context &ctx) {
   ctx.sendJson(201, w);
 }
 
-void InterchangeHandler::importStatus(Context &ctx) {
-  const auto &p = ctx.requirePrincipal();
+void InterchangeHandler::importStatus(Context& ctx) {
+  const auto& p = ctx.requirePrincipal();
   auto applied = s_.interchange.importStatus(p, readXml(ctx));
   util::JsonWriter w;
   w.beginObject()
@@ -73,13 +73,13 @@ void InterchangeHandler::importStatus(Context &ctx) {
   ctx.sendJson(200, w);
 }
 
-void InterchangeHandler::statusCodes(Context &ctx) {
+void InterchangeHandler::statusCodes(Context& ctx) {
   util::JsonWriter w;
   w.beginObject().key("items").beginArray();
-  for (const auto &s : service::edxml::statusCodes())
+  for (const auto& s : service::edxml::statusCodes())
     w.beginObject().field("code", s.code).field("meaning", s.meaning).endObject();
   w.endArray().endObject();
   ctx.sendJson(200, w);
 }
 
-} // namespace chancery::http
+}  // namespace chancery::http

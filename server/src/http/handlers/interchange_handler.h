@@ -8,16 +8,16 @@ namespace chancery::http {
 
 class InterchangeHandler {
 public:
-  explicit InterchangeHandler(service::Services &s) : s_(s) {}
-  void exportDocument(Context &ctx);
-  void exportStatus(Context &ctx);
-  void importDocument(Context &ctx);
-  void importStatus(Context &ctx);
-  void statusCodes(Context &ctx);
+  explicit InterchangeHandler(service::Services& s) : s_(s) {}
+  void exportDocument(Context& ctx);
+  void exportStatus(Context& ctx);
+  void importDocument(Context& ctx);
+  void importStatus(Context& ctx);
+  void statusCodes(Context& ctx);
 
 private:
-  std::string readXml(Context &ctx);
-  service::Services &s_;
+  std::string readXml(Context& ctx);
+  service::Services& s_;
 };
 
-} // namespace chancery::http
+}  // namespace chancery::http

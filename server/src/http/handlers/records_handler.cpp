@@ -8,7 +8,7 @@
 namespace chancery::http {
 namespace {
 
-service::RecordFields readFields(JsonInput &in) {
+service::RecordFields readFields(JsonInput& in) {
   service::RecordFields f;
   f.code = in.optStr("code", 64);
   f.title = in.optText("title", 1000);
@@ -18,43 +18,43 @@ service::RecordFields readFields(JsonInput &in) {
   return f;
 }
 
-void sendRecord(Context &ctx, int status, const service::RecordDetail &r) {
+void sendRecord(Context& ctx, int status, const service::RecordDetail& r) {
   util::JsonWriter w;
   views::recordDetail(w, r);
   if (status == 201) ctx.setHeader("Location", "/api/v1/records/" + std::to_string(r.record.id));
   ctx.sendJson(status, w);
 }
 
-} // namespace
+}  // namespace
 
-void RecordsHandler::list(Context &ctx) {
+void RecordsHandler::list(Context& ctx) {
   util::JsonWriter w;
   w.beginObject().key("items").beginArray();
-  for (const auto &r : s_.records.list(ctx.requirePrincipal()))
+  for (const auto& r : s_.records.list(ctx.requirePrincipal()))
     views::recordSummary(w, r);
   w.endArray().endObject();
   ctx.sendJson(200, w);
 }
 
-void RecordsHandler::create(Context &ctx) {
+void RecordsHandler::create(Context& ctx) {
   JsonInput in(ctx);
   auto f = readFields(in);
   in.finish();
   sendRecord(ctx, 201, s_.records.create(ctx.requirePrincipal(), f));
 }
 
-void RecordsHandler::get(Context &ctx) {
+void RecordsHandler::get(Context& ctx) {
   sendRecord(ctx, 200, s_.records.get(ctx.requirePrincipal(), ctx.idParam("id")));
 }
 
-void RecordsHandler::update(Context &ctx) {
+void RecordsHandler::update(Context& ctx) {
   JsonInput in(ctx);
   auto f = readFields(in);
   in.finish();
   sendRecord(ctx, 200, s_.records.update(ctx.requirePrincipal(), ctx.idParam("id"), f));
 }
 
-void RecordsHandler::addDocument(Context &ctx) {
+void RecordsHandler::addDocument(Context& ctx) {
   JsonInput in(ctx);
   auto documentId = in.integer("documentId", 1, INT64_MAX);
   in.finish();
@@ -62,15 +62,15 @@ void RecordsHandler::addDocument(Context &ctx) {
              s_.records.addDocument(ctx.requirePrincipal(), ctx.idParam("id"), documentId));
 }
 
-void RecordsHandler::removeDocument(Context &ctx) {
+void RecordsHandler::removeDocument(Context& ctx) {
   sendRecord(ctx, 200,
              s_.records.removeDocument(ctx.requirePrincipal(), ctx.idParam("id"),
                                        ctx.idParam("documentId")));
 }
 
-void RecordsHandler::exportRecord(Context &ctx) {
+void RecordsHandler::exportRecord(Context& ctx) {
   std::string format = ctx.query("format").value_or("pdf");
-  const auto &p = ctx.requirePrincipal();
+  const auto& p = ctx.requirePrincipal();
   auto id = ctx.idParam("id");
   std::string name = "ho-so-" + std::to_string(id);
   if (format == "pdf")
@@ -82,4 +82,4 @@ void RecordsHandler::exportRecord(Context &ctx) {
     throw service::invalidField("format", "format is pdf or xml");
 }
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -8,17 +8,17 @@ namespace chancery::http {
 
 class RecordsHandler {
 public:
-  explicit RecordsHandler(service::Services &s) : s_(s) {}
-  void list(Context &ctx);
-  void create(Context &ctx);
-  void get(Context &ctx);
-  void update(Context &ctx);
-  void addDocument(Context &ctx);
-  void removeDocument(Context &ctx);
-  void exportRecord(Context &ctx);
+  explicit RecordsHandler(service::Services& s) : s_(s) {}
+  void list(Context& ctx);
+  void create(Context& ctx);
+  void get(Context& ctx);
+  void update(Context& ctx);
+  void addDocument(Context& ctx);
+  void removeDocument(Context& ctx);
+  void exportRecord(Context& ctx);
 
 private:
-  service::Services &s_;
+  service::Services& s_;
 };
 
-} // namespace chancery::http
+}  // namespace chancery::http

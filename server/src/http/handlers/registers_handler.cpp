@@ -6,16 +6,16 @@
 
 namespace chancery::http {
 
-void RegistersHandler::list(Context &ctx) {
+void RegistersHandler::list(Context& ctx) {
   util::JsonWriter w;
   w.beginObject().key("items").beginArray();
-  for (const auto &r : s_.registers.list(ctx.requirePrincipal()))
+  for (const auto& r : s_.registers.list(ctx.requirePrincipal()))
     views::registerRecord(w, r);
   w.endArray().endObject();
   ctx.sendJson(200, w);
 }
 
-void RegistersHandler::entries(Context &ctx) {
+void RegistersHandler::entries(Context& ctx) {
   auto p = s_.registers.period(ctx.requirePrincipal(), ctx.idParam("id"), ctx.query("from"),
                                ctx.query("to"));
   util::JsonWriter w;
@@ -23,12 +23,13 @@ void RegistersHandler::entries(Context &ctx) {
   ctx.sendJson(200, w);
 }
 
-void RegistersHandler::exportPeriod(Context &ctx) {
+void RegistersHandler::exportPeriod(Context& ctx) {
   std::string format = ctx.query("format").value_or("pdf");
   if (format != "pdf" && format != "csv")
     throw service::invalidField("format", "format is pdf or csv");
   auto p = s_.registers.period(ctx.requirePrincipal(), ctx.idParam("id"), ctx.query("from"),
                                ctx.query("to"));
+  s_.registers.auditExport(ctx.requirePrincipal(), p, format);
   std::string name =
       "so-" + p.reg.kind + (p.reg.series == "secret" ? "-mat" : "") + "-" + p.from + "-" + p.to;
   if (format == "csv")
@@ -37,4 +38,4 @@ void RegistersHandler::exportPeriod(Context &ctx) {
     sendGenerated(ctx, s_.registers.exportPdf(p), "application/pdf", name + ".pdf", true);
 }
 
-} // namespace chancery::http
+}  // namespace chancery::http

@@ -9,13 +9,13 @@ namespace chancery::http {
 
 class RegistersHandler {
 public:
-  explicit RegistersHandler(service::Services &s) : s_(s) {}
-  void list(Context &ctx);
-  void entries(Context &ctx);
-  void exportPeriod(Context &ctx);
+  explicit RegistersHandler(service::Services& s) : s_(s) {}
+  void list(Context& ctx);
+  void entries(Context& ctx);
+  void exportPeriod(Context& ctx);
 
 private:
-  service::Services &s_;
+  service::Services& s_;
 };
 
-} // namespace chancery::http
+}  // namespace chancery::http
