@@ -12,7 +12,7 @@ BUILD_PACKAGES=(
   libpoco-dev libssl-dev libpodofo-dev libmysqlcppconn-dev libsqlite3-dev libxapian-dev
   libargon2-dev libicu-dev libpoppler-cpp-dev libtesseract-dev libleptonica-dev
   tesseract-ocr-vie tesseract-ocr-eng libcairo2-dev libpango1.0-dev fonts-liberation
-  libgtest-dev libgmock-dev
+  fonts-liberation2 libpng-dev zlib1g-dev libgtest-dev libgmock-dev
 )
 # Extra packages the tests drive as real peers and oracles.
 TEST_PACKAGES=(

@@ -3,5 +3,7 @@
 #include <xapian.h>
 
 namespace chancery::search {
-std::string libraryVersions() { return std::string("Xapian ") + Xapian::version_string(); }
-}  // namespace chancery::search
+std::string libraryVersions() {
+  return std::string("Xapian ") + Xapian::version_string();
+}
+} // namespace chancery::search
