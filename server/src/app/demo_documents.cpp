@@ -1,5 +1,6 @@
 #include "app/demo_documents.h"
 
+#include "app/demo_keys.h"
 #include "app/runtime.h"
 #include "service/calendar.h"
 #include "service/pdf_table.h"
@@ -102,6 +103,24 @@ public:
 
   std::int64_t user(const std::string& username) { return as(username).userId; }
 
+  std::int64_t fileFromBytes(const service::Principal& who, const std::string& bytes,
+                             const std::string& name) {
+    std::istringstream in(bytes);
+    return s_.files
+        .upload(who, name, "application/pdf", in, static_cast<std::int64_t>(bytes.size()) + 1)
+        .id;
+  }
+
+  std::filesystem::path keysDir() const {
+    const auto& dir = rt_.config().documents.signing.keysDir;
+    return dir.empty() ? rt_.config().dataDir / "keys" : dir;
+  }
+
+  std::string organisation() const {
+    const auto& name = rt_.config().documents.organisationName;
+    return name.empty() ? "Văn phòng Đoàn ĐBQH và HĐND tỉnh Bắc An" : name;
+  }
+
   Runtime& rt_;
   service::Services& s_;
 };
@@ -166,11 +185,13 @@ std::string demoDocuments(Runtime& rt) {
              0);
   incoming = 7;  // the last one stays registered, waiting to be presented
 
-  // Outgoing: a draft under review, an approved one awaiting the leader's digital signature
-  // (signing arrives with chancery::signing), and one issued on paper with number and date.
-  auto draft = [&](const std::string& sample, const std::string& type, const std::string& subject) {
+  // Outgoing: one through draft, approval, the leader's signature and electronic issue with
+  // number, date and seal; one under review; one approved, awaiting the leader's signature;
+  // one issued on paper with number and date.
+  auto draftBytes = [&](const std::string& bytes, const std::string& type,
+                        const std::string& subject) {
     service::NewOutgoing n;
-    n.fileId = d.file(specialist, sample, "du-thao.pdf", subject);
+    n.fileId = d.fileFromBytes(specialist, bytes, "du-thao.pdf");
     n.fields.docType = type;
     n.fields.subject = subject;
     n.fields.recipients = "- Thường trực HĐND tỉnh;\n- Các Ban HĐND tỉnh;\n- Lưu: VT.";
@@ -179,6 +200,24 @@ std::string demoDocuments(Runtime& rt) {
     ++outgoing;
     return d.s_.documents.createDraft(specialist, n).doc.id;
   };
+  auto draft = [&](const std::string& sample, const std::string& type, const std::string& subject) {
+    return draftBytes(samplePdf(sample, subject), type, subject);
+  };
+  const std::string office = "VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND TỈNH BẮC AN";
+  ensureDemoKeys(d.keysDir(), "lanhdao", leader.fullName, d.organisation());
+  auto sealed = draftBytes(
+      demoDecisionPdf(office, "Về việc thành lập Tổ giúp việc kỳ họp thứ mười hai HĐND tỉnh khóa X",
+                      "Điều 1. Thành lập Tổ giúp việc kỳ họp thứ mười hai Hội đồng nhân dân tỉnh "
+                      "khóa X gồm các ông, bà có tên trong danh sách kèm theo.\n\nĐiều 2. Tổ giúp "
+                      "việc có nhiệm vụ chuẩn bị tài liệu, phục vụ kỳ họp và tự giải thể sau khi "
+                      "hoàn thành nhiệm vụ.\n\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký."),
+      "quyet_dinh", "Về việc thành lập Tổ giúp việc kỳ họp thứ mười hai HĐND tỉnh khóa X");
+  d.s_.flows.submit(specialist, sealed, std::nullopt, "Kính trình Chánh Văn phòng.");
+  d.s_.flows.approve(leader, sealed, "Đồng ý.");
+  d.s_.flows.sign(leader, sealed);
+  service::IssueRequest electronic;
+  electronic.recipientUnitIds = {*d.as("chutoa").unitId};
+  d.s_.flows.issue(clerk, sealed, electronic);
   auto inReview = draft("09-ke-hoach-tagged-nhieu-bang.pdf", "ke_hoach",
                         "Kế hoạch tổ chức kỳ họp thứ mười hai HĐND tỉnh khóa X");
   d.s_.flows.submit(specialist, inReview, std::nullopt, "Kính trình lãnh đạo xem xét.");

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "app/http_transport.h"
 #include "app/smtp_mailer.h"
 #include "store/migrations.h"
 #include "util/log.h"
@@ -32,7 +33,9 @@ Runtime::Runtime(const Config& config, bool migrate) : config_(config) {
   } else if (store::schemaVersion(*db_) == 0) {
     throw std::runtime_error("no Chancery database at " + db_->displayUrl() + "; run `chancery init`");
   }
-  services_ = std::make_unique<service::Services>(*db_, config_.serviceConfig());
+  auto serviceConfig = config_.serviceConfig();
+  serviceConfig.documents.signing.transport = std::make_shared<HttpTransport>();
+  services_ = std::make_unique<service::Services>(*db_, serviceConfig);
   api_ = std::make_unique<http::Api>(*services_, metrics_);
 }
 

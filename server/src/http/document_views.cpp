@@ -394,6 +394,8 @@ void signatureCheck(util::JsonWriter& w, const service::SignatureCheck& c) {
         .field("fieldName", s.fieldName)
         .field("signer", s.signer)
         .field("signingTime", s.signingTime)
+        .field("level", s.level)
+        .field("valid", s.valid)
         .field("intact", s.intact)
         .field("trusted", s.trusted)
         .field("changesAfter", s.changesAfter)

@@ -75,8 +75,8 @@ public:
   DocumentDetail sendBack(const Principal& actor, std::int64_t id, const std::string& comment);
   DocumentDetail approve(const Principal& actor, std::int64_t id, const std::string& note);
   SigningPreview signingPreview(const Principal& actor, std::int64_t id);
-  // With a key the server holds. Throws Error(Unavailable, "signing_unavailable") before any
-  // change when signing is not available.
+  // With a key the server holds. Throws Error(Conflict, "no_server_key") when there is none,
+  // and what DocumentSigner throws; nothing changes unless the signed version is stored.
   DocumentDetail sign(const Principal& actor, std::int64_t id);
   StartedSigning startTokenSigning(const Principal& actor, std::int64_t id,
                                    const std::string& certificateChainPem);

@@ -42,9 +42,11 @@ LeaderSignature leaderSignature(const Principal& actor, const store::DocumentRec
                                 const pdf::PdfInfo& info) {
   LeaderSignature s;
   s.userId = actor.userId;
-  s.fullName = actor.fullName;
+  s.username = actor.username;
+  s.fullName = d.signerName.empty() ? actor.fullName : d.signerName;
   s.position = d.signerPosition;
   s.reason = "Ký ban hành " + d.docType;
+  s.location = d.place;
   // Decree 30 appendix I: the signature block sits at the bottom right of the last page.
   s.box.page = static_cast<int>(info.pages);
   s.box.width = 200;
@@ -123,7 +125,7 @@ SigningPreview FlowService::signingPreview(const Principal& actor, std::int64_t 
   }
   if (!v) throw notFound("version");
   p.available = signer_.available(&p.unavailableReason);
-  p.serverKey = p.available && signer_.hasServerKey(actor.userId);
+  p.serverKey = p.available && signer_.hasServerKey(actor.username);
   p.versionNo = v->versionNo;
   pdf::PdfInfo info =
       pdf::inspect(documents_.files().read(documents_.files().getUnchecked(v->fileId)));
@@ -147,7 +149,7 @@ DocumentDetail FlowService::sign(const Principal& actor, std::int64_t id) {
     v = *store::versions::current(*lease, id);
   }
   requireSigner(signer_);  // after the state check: a revoked document is a 409, not a 503
-  if (!signer_.hasServerKey(actor.userId))
+  if (!signer_.hasServerKey(actor.username))
     throw conflict("no_server_key",
                    "the server holds no signing key for you; sign with your token");
   std::string pdfBytes = documents_.files().read(documents_.files().getUnchecked(v.fileId));
@@ -255,7 +257,12 @@ DocumentDetail FlowService::issue(const Principal& actor, std::int64_t id, const
   return db_.transact([&](store::Connection& c) {
     auto d = docs::loadVisible(c, actor, id, true);
     require(paper ? Action::IssuePaper : Action::Issue, d, actor, docs::relationOf(c, actor, d));
-    if (!paper) requireSigner(signer_);  // after the state check, before any number is taken
+    if (!paper) {  // after the state check, before any number is taken
+      requireSigner(signer_);
+      if (!signer_.hasOrganisationKey())
+        throw conflict("no_organisation_key",
+                       "the server holds no key for the organisation's signature and seal");
+    }
     bool secret = docs::isSecret(d);
     for (auto u : units) {
       if (!store::units::findById(c, u)) throw invalidField("recipientUnitIds", "no such unit");
@@ -278,13 +285,14 @@ DocumentDetail FlowService::issue(const Principal& actor, std::int64_t id, const
       // version is stored, so a failure leaves neither a gap nor a half-issued document.
       auto current = store::versions::current(c, id);
       auto& files = documents_.files();
+      std::string signedPdf = files.read(files.getUnchecked(current->fileId));
       OrganisationSeal seal;
       seal.organisationName = organisationName_.empty() ? d.issuer : organisationName_;
       seal.numberAndNotation = docs::numberAndNotation(d);
       seal.dateText = (d.place.empty() ? "" : d.place + ", ") + calendar::vietnameseLong(today);
-      seal.fields = {{"so_ky_hieu", seal.numberAndNotation}, {"ngay_ban_hanh", seal.dateText}};
-      std::string sealed =
-          signer_.issueWithSeal(files.read(files.getUnchecked(current->fileId)), seal);
+      seal.location = d.place;
+      seal.leaderBox = leaderSignature(actor, d, pdf::inspect(signedPdf)).box;
+      std::string sealed = signer_.issueWithSeal(signedPdf, seal);
       BlobStore::Staged staged = files.stageAndCommit(sealed);
       store::FileRecord f;
       f.sha256 = staged.sha256();

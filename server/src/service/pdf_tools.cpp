@@ -73,11 +73,68 @@ bool pageUsesFonts(PdfPage* page) {
   return false;
 }
 
+void collectFields(PdfVecObjects& objects, PdfObject* field, const std::string& prefix,
+                   std::vector<std::string>& out, int depth) {
+  if (depth > 32) return;
+  if (field && field->IsReference()) field = objects.GetObject(field->GetReference());
+  if (!field || !field->IsDictionary()) return;
+  std::string name = prefix;
+  if (PdfObject* t = field->GetIndirectKey("T"); t && t->IsString()) {
+    std::string part = t->GetString().GetStringUtf8();
+    name = prefix.empty() ? part : prefix + "." + part;
+  }
+  PdfObject* kids = field->GetIndirectKey("Kids");
+  bool hasNamedKids = false;
+  if (kids && kids->IsArray()) {
+    for (auto& kid : kids->GetArray()) {
+      PdfObject* k = kid.IsReference() ? objects.GetObject(kid.GetReference()) : &kid;
+      if (k && k->IsDictionary() && k->GetDictionary().HasKey("T")) hasNamedKids = true;
+      collectFields(objects, k, name, out, depth + 1);
+    }
+  }
+  if (!hasNamedKids && !name.empty() && name != prefix) out.push_back(name);
+}
+
 PdfString utf8(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
 }  // namespace
+
+std::vector<std::string> formFieldNames(std::string_view pdf) {
+  std::lock_guard lock(podofoMutex());
+  quiet();
+  PdfMemDocument doc;
+  load(doc, pdf);
+  std::vector<std::string> out;
+  try {
+    PdfObject* form = doc.GetCatalog()->GetIndirectKey("AcroForm");
+    PdfObject* fields = form && form->IsDictionary() ? form->GetIndirectKey("Fields") : nullptr;
+    if (fields && fields->IsArray())
+      for (auto& f : fields->GetArray())
+        collectFields(doc.GetObjects(), &f, "", out, 0);
+  } catch (const PdfError& e) {
+    throw invalidPdf(PdfError::ErrorName(e.GetError()));
+  }
+  return out;
+}
+
+std::string addTextFields(std::string_view pdf, const std::vector<FieldBox>& fields) {
+  std::lock_guard lock(podofoMutex());
+  quiet();
+  PdfMemDocument doc;
+  load(doc, pdf);
+  try {
+    PdfPage* page = doc.GetPage(0);
+    for (const auto& f : fields) {
+      PdfTextField field(page, PdfRect(f.x, f.y, f.width, f.height), &doc);
+      field.SetFieldName(PdfString(f.name));
+    }
+    return serialize(doc);
+  } catch (const PdfError& e) {
+    throw invalidPdf(PdfError::ErrorName(e.GetError()));
+  }
+}
 
 std::string vietnameseFontPath(bool bold) {
   const char* file = bold ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";

@@ -34,6 +34,18 @@ std::string imageToPdf(std::string_view image, const std::string& mediaType);
 // index of a part that does not load.
 std::string merge(const std::vector<std::string>& pdfs);
 
+// Fully qualified names of the PDF's form fields ("parent.child"), for filling the number and
+// date at issue. Throws Error(Unprocessable, "invalid_pdf").
+std::vector<std::string> formFieldNames(std::string_view pdf);
+
+// Adds empty text form fields on page 1 (PDF points, origin bottom left): templates get the
+// fields the issue step fills with the number and the date.
+struct FieldBox {
+  std::string name;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+std::string addTextFields(std::string_view pdf, const std::vector<FieldBox>& fields);
+
 // The path of a TrueType font with Vietnamese glyphs (Liberation Sans, from fonts-liberation).
 std::string vietnameseFontPath(bool bold = false);
 

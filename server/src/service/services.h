@@ -14,6 +14,7 @@
 #include "service/files.h"
 #include "service/flows.h"
 #include "service/interchange.h"
+#include "service/library_signer.h"
 #include "service/records.h"
 #include "service/reminders.h"
 #include "service/registers.h"
@@ -42,7 +43,7 @@ public:
   UserService users;
   FileService files;
   // Document flows (issue #6). The signer is the seam to chancery::signing (see
-  // document_signer.h); until that library is in main it reports itself unavailable.
+  // document_signer.h, library_signer.h).
   std::unique_ptr<DocumentSigner> signer;
   RegisterService registers;
   DocumentService documents;
