@@ -142,10 +142,10 @@ std::string demoDecisionPdf(const std::string& organisation, const std::string& 
   cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &page, w, h);
   cairo_t* cr = cairo_create(s);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  text(cr, organisation, "Liberation Serif Bold 12", 50, 56, 230, PANGO_ALIGN_CENTER);
-  text(cr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Liberation Serif Bold 11", 262, 56, 310,
+  text(cr, organisation, "Liberation Serif Bold 11", 34, 56, 210, PANGO_ALIGN_CENTER);
+  text(cr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Liberation Serif Bold 11", 248, 56, 340,
        PANGO_ALIGN_CENTER);
-  text(cr, "Độc lập - Tự do - Hạnh phúc", "Liberation Serif Bold 12", 262, 74, 310,
+  text(cr, "Độc lập - Tự do - Hạnh phúc", "Liberation Serif Bold 12", 248, 74, 340,
        PANGO_ALIGN_CENTER);
   text(cr, "Số:", "Liberation Serif 13", 60, 112, 40,
        PANGO_ALIGN_LEFT);  // the number goes in the field
