@@ -1,11 +1,14 @@
 #include "app/http_transport.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/URI.h>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace chancery::app {
@@ -13,12 +16,25 @@ namespace {
 
 constexpr std::size_t kMaxAnswer = 16u << 20;  // CRLs can be large; nothing legitimate is bigger
 
+// A client context that verifies servers against the system's CA certificates.
+Poco::Net::Context::Ptr clientContext() {
+  static std::once_flag once;
+  static Poco::Net::Context::Ptr context;
+  std::call_once(once, [] {
+    Poco::Net::initializeSSL();
+    context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "/etc/ssl/certs",
+                                     Poco::Net::Context::VERIFY_RELAXED);
+  });
+  return context;
+}
+
 std::string exchange(const std::string& method, const std::string& url,
                      const std::string& contentType, const std::string& body) {
   Poco::URI uri(url);
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   if (uri.getScheme() == "https")
-    session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort());
+    session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                              clientContext());
   else if (uri.getScheme() == "http")
     session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
   else
