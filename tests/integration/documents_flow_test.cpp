@@ -70,8 +70,19 @@ TEST_P(DocFlow, IncomingFromRegistrationToDone) {
   EXPECT_EQ(post(support, path(id, "/complete"), R"({"result":"xong"})", 403).errorCode(),
             "forbidden");
   auto& lead = as("chuyenvien");
-  auto done =
-      post(lead, path(id, "/complete"), R"({"result":"Đã báo cáo bằng văn bản"})", 200).json();
+  // The answer may be an outgoing document (công văn trả lời); an incoming one is not an answer.
+  auto reply = draft();
+  auto other = registerIncoming();
+  EXPECT_EQ(
+      post(lead, path(id, "/complete"), R"({"replyDocumentId":)" + std::to_string(other) + "}", 400)
+          .errorCode(),
+      "invalid_field");
+  auto done = post(lead, path(id, "/complete"),
+                   R"({"result":"Đã báo cáo bằng văn bản","replyDocumentId":)" +
+                       std::to_string(reply) + "}",
+                   200)
+                  .json();
+  EXPECT_EQ(jsonInt(done, "replyDocumentId"), reply);
   EXPECT_EQ(jsonStr(done->getObject("document"), "status"), "done");
   EXPECT_FALSE(done->getObject("document")->isNull("completedAt"));
   auto list = done->getArray("assignments");
