@@ -33,7 +33,12 @@ fs::path sourceDir() {
 
 fs::path sharedDir() {
   const char* s = std::getenv("CHANCERY_SHARED_DIR");
-  return s ? fs::path(s) : sourceDir() / ".." / "shared";
+  fs::path configured = s ? fs::path(s) : sourceDir() / ".." / "shared";
+  if (fs::is_directory(configured / "pdfs-vi")) return configured;
+  // A git worktree sits deeper than the main checkout (e.g. /work/wt/NAME): look further up.
+  for (fs::path dir = sourceDir(); dir.has_parent_path() && dir != dir.parent_path(); dir = dir.parent_path())
+    if (fs::is_directory(dir / "shared" / "pdfs-vi")) return dir / "shared";
+  return configured;
 }
 
 fs::path binDir() {

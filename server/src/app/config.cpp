@@ -50,7 +50,7 @@ std::string Config::effectiveDbUrl() const {
 }
 
 service::ServiceConfig Config::serviceConfig() const {
-  return {dataDir, auth, passwords};
+  return {dataDir, auth, passwords, documents};
 }
 
 Config loadConfig(const std::optional<std::string>& configFile,
@@ -91,6 +91,49 @@ Config loadConfig(const std::optional<std::string>& configFile,
   }
   c.passwords.memoryKiB = number<unsigned>(l, "auth.argon2MemoryKiB", c.passwords.memoryKiB, 8, 4u << 20);
   c.passwords.timeCost = number<unsigned>(l, "auth.argon2Iterations", c.passwords.timeCost, 1, 100);
+  auto& d = c.documents;
+  d.organisationName = l.getString("documents.organisationName", "");
+  d.organId = l.getString("documents.organId", "");
+  d.maxEdxmlBytes = number<std::int64_t>(l, "documents.maxEdxmlBytes", d.maxEdxmlBytes, 1024, 4LL << 30);
+  d.maxEdxmlAttachmentBytes =
+      number<std::int64_t>(l, "documents.maxEdxmlAttachmentBytes", d.maxEdxmlAttachmentBytes, 1024, 4LL << 30);
+  d.reminders.enabled = l.getBool("reminders.enabled", d.reminders.enabled);
+  d.reminders.intervalSeconds =
+      number<std::int64_t>(l, "reminders.intervalSeconds", d.reminders.intervalSeconds, 1, 86400);
+  d.reminders.daysBefore = number<std::int64_t>(l, "reminders.daysBefore", d.reminders.daysBefore, 0, 60);
+  d.reminders.baseUrl = l.getString("public.baseUrl", "");
+  auto& sg = d.signing;
+  sg.keysDir = l.getString("signing.keysDir", "");
+  sg.level = l.getString("signing.level", sg.level);
+  sg.tsaUrl = l.getString("signing.tsaUrl", "");
+  sg.numberField = l.getString("signing.numberField", sg.numberField);
+  sg.dateField = l.getString("signing.dateField", sg.dateField);
+  for (const auto& anchor : util::split(l.getString("signing.trust", ""), ','))
+    if (!util::trim(anchor).empty()) sg.trustAnchors.emplace_back(util::trim(anchor));
+  if (sg.level != "B-B" && sg.level != "B-T" && sg.level != "B-LT")
+    throw std::runtime_error("signing.level must be B-B, B-T or B-LT");
+  if (sg.level != "B-B" && sg.tsaUrl.empty())
+    throw std::runtime_error("signing.level " + sg.level + " needs signing.tsaUrl");
+  Poco::Util::AbstractConfiguration::Keys names;
+  l.keys("signing.key", names);
+  for (const auto& name : names) {
+    std::string k = "signing.key." + name + ".";
+    service::KeySpec spec;
+    spec.pkcs12Path = l.getString(k + "pkcs12", "");
+    spec.password = l.getString(k + "password", "");
+    spec.pkcs11Uri = l.getString(k + "pkcs11Uri", "");
+    spec.pkcs11Module = l.getString(k + "pkcs11Module", "");
+    spec.pin = l.getString(k + "pin", "");
+    spec.chainPemPath = l.getString(k + "chain", "");
+    spec.imagePath = l.getString(k + "image", "");
+    sg.keys[name] = spec;
+  }
+  c.mail.host = l.getString("mail.smtp.host", "");
+  c.mail.port = number<int>(l, "mail.smtp.port", c.mail.port, 1, 65535);
+  c.mail.username = l.getString("mail.smtp.username", "");
+  c.mail.password = l.getString("mail.smtp.password", "");
+  c.mail.starttls = l.getBool("mail.smtp.starttls", false);
+  c.mail.from = l.getString("mail.from", c.mail.from);
   return c;
 }
 

@@ -13,6 +13,15 @@
 
 namespace chancery::app {
 
+// Outgoing mail (reminders). An empty host turns mail off.
+struct MailConfig {
+  std::string host;
+  int port = 25;
+  std::string username, password;
+  bool starttls = false;
+  std::string from = "chancery@localhost";
+};
+
 struct Config {
   std::filesystem::path dataDir = "data";
   std::string dbUrl;  // empty: sqlite:<dataDir>/chancery.db
@@ -27,6 +36,8 @@ struct Config {
   http::Limits limits;
   service::AuthConfig auth;
   service::PasswordPolicy passwords;
+  service::DocumentsConfig documents;
+  MailConfig mail;
 
   std::string effectiveDbUrl() const;
   service::ServiceConfig serviceConfig() const;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <vector>
 
+#include "app/demo_documents.h"
 #include "app/runtime.h"
 #include "store/settings_store.h"
 #include "store/user_store.h"
@@ -73,6 +74,7 @@ bool isDemo(Runtime& rt) {
 std::string loadDemo(Runtime& rt) {
   const std::vector<DemoPart> parts = {
       {"demo.organisation", demoOrganisation},
+      {"demo.documents", demoDocuments},
   };
   std::string summary;
   for (const auto& part : parts) {

@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include "app/http_transport.h"
+#include "app/smtp_mailer.h"
 #include "store/migrations.h"
 #include "util/log.h"
 
@@ -31,7 +33,9 @@ Runtime::Runtime(const Config& config, bool migrate) : config_(config) {
   } else if (store::schemaVersion(*db_) == 0) {
     throw std::runtime_error("no Chancery database at " + db_->displayUrl() + "; run `chancery init`");
   }
-  services_ = std::make_unique<service::Services>(*db_, config_.serviceConfig());
+  auto serviceConfig = config_.serviceConfig();
+  serviceConfig.documents.signing.transport = std::make_shared<HttpTransport>();
+  services_ = std::make_unique<service::Services>(*db_, serviceConfig);
   api_ = std::make_unique<http::Api>(*services_, metrics_);
 }
 
@@ -52,11 +56,19 @@ void Runtime::startHttp() {
   if (!sc.tlsCertFile.empty()) Poco::Net::initializeSSL();
   http_ = std::make_unique<http::HttpServer>(sc, api_->router(), files_.get(), metrics_, api_->authenticator());
   http_->start();
+  // Reminder mails run while the server serves; without an SMTP host there are none.
+  if (!config_.mail.host.empty()) {
+    services_->reminders.setMailer(std::make_shared<SmtpMailer>(config_.mail));
+    services_->reminders.start();
+  } else if (config_.documents.reminders.enabled) {
+    util::logInfo("reminders: no mail.smtp.host configured; deadline reminders are not mailed");
+  }
 }
 
 int Runtime::port() const { return http_ ? http_->port() : 0; }
 
 void Runtime::stopHttp() {
+  if (services_) services_->reminders.stop();
   if (http_) {
     http_->stop(std::chrono::seconds(10));
     http_.reset();

@@ -56,8 +56,13 @@ bool FileService::contentMatches(const std::string& mt, std::string_view head) {
   if (mt == "application/zip" || mt.find("openxmlformats") != std::string::npos ||
       mt.find("opendocument") != std::string::npos)
     return head.substr(0, 4) == "PK\x03\x04";
-  if (mt == "application/xml" || mt == "text/xml" || mt == "text/plain" || mt == "text/csv")
-    return util::isValidUtf8(head.substr(0, head.size() > 4 ? head.size() - 4 : head.size()));
+  if (mt == "application/xml" || mt == "text/xml" || mt == "text/plain" || mt == "text/csv") {
+    // The head may end inside a multi-byte character; allow up to three bytes of it. (Always
+    // dropping four bytes refused short Vietnamese files whose cut fell inside a character.)
+    for (std::size_t cut = 0; cut < 4 && cut <= head.size(); ++cut)
+      if (util::isValidUtf8(head.substr(0, head.size() - cut))) return true;
+    return false;
+  }
   return false;
 }
 

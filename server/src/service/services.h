@@ -7,7 +7,17 @@
 
 #include "service/auth.h"
 #include "service/blob_store.h"
+#include "service/dashboards.h"
+#include "service/document_config.h"
+#include "service/document_signer.h"
+#include "service/documents.h"
 #include "service/files.h"
+#include "service/flows.h"
+#include "service/interchange.h"
+#include "service/library_signer.h"
+#include "service/records.h"
+#include "service/reminders.h"
+#include "service/registers.h"
 #include "service/users.h"
 #include "store/db.h"
 
@@ -17,6 +27,7 @@ struct ServiceConfig {
   std::filesystem::path dataDir;
   AuthConfig auth;
   PasswordPolicy passwords;
+  DocumentsConfig documents;
 };
 
 class Services {
@@ -31,6 +42,16 @@ public:
   AuthService auth;
   UserService users;
   FileService files;
+  // Document flows (issue #6). The signer is the seam to chancery::signing (see
+  // document_signer.h, library_signer.h).
+  std::unique_ptr<DocumentSigner> signer;
+  RegisterService registers;
+  DocumentService documents;
+  FlowService flows;
+  DashboardService dashboards;
+  ReminderService reminders;
+  RecordService records;
+  InterchangeService interchange;
 };
 
 }  // namespace chancery::service

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
   applied_at BIGINT NOT NULL
 ))~";
 constexpr std::string_view kSelectVersion = "SELECT MAX(version) AS v FROM schema_version";
+constexpr std::string_view kSelectApplied = "SELECT 1 AS ok FROM schema_version WHERE version = ?";
 constexpr std::string_view kInsertVersion =
     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)";
 
@@ -46,6 +47,10 @@ private:
 int currentVersion(Connection& c) {
   auto row = c.queryOne(kSelectVersion);
   return row && !row->isNull("v") ? static_cast<int>(row->getInt("v")) : 0;
+}
+
+bool isApplied(Connection& c, int version) {
+  return c.queryOne(kSelectApplied, {std::int64_t{version}}).has_value();
 }
 
 }  // namespace
@@ -78,7 +83,9 @@ int migrate(Db& db, int upTo) {
   c.executeScript(kCreateVersionTable);
   int applied = 0;
   for (const Migration& m : migrationsFor(db.dialect())) {
-    if (m.version <= currentVersion(c) || m.version > upTo) continue;
+    // Each missing version is applied, not only those above the highest: branches merge
+    // their numbered migrations in any order (0003 may arrive after 0004 has run).
+    if (m.version > upTo || isApplied(c, m.version)) continue;
     try {
       c.begin();
       c.executeScript(m.sql);

@@ -17,7 +17,8 @@ struct Migration {
 // The embedded migrations for a dialect, in version order.
 std::vector<Migration> migrationsFor(Dialect dialect);
 
-// Applies every migration newer than the database's schema_version, each in a transaction.
+// Applies every migration not yet recorded in schema_version (also one numbered below the
+// highest applied, when branches merged out of order), each in a transaction, in order.
 // Returns how many were applied. Throws DbError naming the migration that failed.
 // upTo limits the versions applied (restore replays a backup at its own version first).
 int migrate(Db& db, int upTo = 1 << 30);
