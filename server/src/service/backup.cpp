@@ -91,8 +91,7 @@ BackupSummary writeBackup(store::Db& db, const BlobStore& blobs, std::ostream& o
   } cleanup{scratch};
   c.beginRead();
   try {
-    auto version = c.queryOne("SELECT MAX(version) AS v FROM schema_version");
-    sum.schemaVersion = version ? static_cast<int>(version->getInt("v")) : 0;
+    sum.schemaVersion = store::schemaVersion(c);
     util::JsonWriter header;
     header.beginObject().field("format", kFormat).field("schemaVersion", sum.schemaVersion)
         .field("createdAt", util::isoUtc(store::nowMillis())).endObject();

@@ -113,6 +113,15 @@ Db::Lease Db::acquire() {
   }
 }
 
+bool Db::ping() noexcept {
+  try {
+    auto lease = acquire();
+    return lease->queryOne("SELECT 1 AS ok").has_value();
+  } catch (...) {
+    return false;
+  }
+}
+
 void Db::release(std::unique_ptr<Connection> c) {
   std::lock_guard lock(mutex_);
   if (c->broken()) {

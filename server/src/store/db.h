@@ -119,6 +119,8 @@ public:
   Dialect dialect() const { return dialect_; }
   const std::string& displayUrl() const { return displayUrl_; }
   Lease acquire();
+  // True when a connection answers a trivial query (health checks).
+  bool ping() noexcept;
 
   // Runs fn(conn) inside a write transaction and commits; rolls back if fn throws. Retryable
   // database errors (busy, deadlock) run fn again, a few times, so fn must be safe to repeat.

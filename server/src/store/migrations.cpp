@@ -110,4 +110,6 @@ int schemaVersion(Db& db) {
   return currentVersion(*lease);
 }
 
+int schemaVersion(Connection& c) { return currentVersion(c); }
+
 }  // namespace chancery::store

@@ -25,5 +25,7 @@ int migrate(Db& db, int upTo = 1 << 30);
 
 // The highest applied version, or 0 for an empty database.
 int schemaVersion(Db& db);
+// The same on a connection the caller holds (e.g. inside a snapshot transaction).
+int schemaVersion(Connection& c);
 
 }  // namespace chancery::store

@@ -11,12 +11,7 @@ std::string_view docs(std::string_view path);
 namespace chancery::http {
 
 void SystemHandler::health(Context& ctx) {
-  bool dbOk = false;
-  try {
-    auto lease = s_.db.acquire();
-    dbOk = lease->queryOne("SELECT 1 AS ok").has_value();
-  } catch (const std::exception&) {
-  }
+  bool dbOk = s_.db.ping();
   util::JsonWriter w;
   w.beginObject().field("status", dbOk ? "ok" : "degraded").field("database", dbOk ? "ok" : "unreachable").endObject();
   ctx.sendJson(dbOk ? 200 : 503, w);
