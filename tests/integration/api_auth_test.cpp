@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "service/audit.h"
+#include "service/session_cache.h"
 #include "test_server.h"
+
+#include <thread>
 
 using namespace chancery;
 using chancery::testing::Backend;
@@ -143,6 +146,16 @@ TEST_P(AuthApi, EveryLoginAndLogoutIsAudited) {
   auto delegate = server_->client();
   delegate.login("daibieu8");
   EXPECT_EQ(delegate.get("/api/v1/audit").status, 403);
+}
+
+TEST_P(AuthApi, SessionEndedElsewhereStopsWorkingWithinTheCacheLifetime) {
+  auto c = server_->client();
+  ASSERT_EQ(c.login("daibieu9").status, 200);
+  ASSERT_EQ(c.get("/api/v1/me").status, 200);  // now cached
+  // Another server (sharing the database) logs the user out: only the row disappears.
+  server_->runtime().db().acquire()->execute("DELETE FROM sessions");
+  std::this_thread::sleep_for(std::chrono::milliseconds(service::SessionCache::kTtlMs + 200));
+  EXPECT_EQ(c.get("/api/v1/me").status, 401);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthApi, ::testing::Values(Backend::Sqlite, Backend::Mysql),

@@ -34,8 +34,9 @@ std::string addrKey(const std::string& addr) { return "addr:" + addr; }
 
 }  // namespace
 
-AuthService::AuthService(store::Db& db, AuthConfig config, PasswordPolicy passwords)
-    : db_(db), config_(std::move(config)), dummyHash_(hashPassword("chancery-timing-equaliser", passwords)) {}
+AuthService::AuthService(store::Db& db, AuthConfig config, PasswordPolicy passwords,
+                         SessionCache& cache)
+    : db_(db), config_(std::move(config)), cache_(cache), dummyHash_(hashPassword("chancery-timing-equaliser", passwords)) {}
 
 void AuthService::checkThrottle(store::Connection& c, const std::string& key, std::int64_t now) {
   auto rec = store::throttle::find(c, key);
@@ -123,6 +124,7 @@ LoginResult AuthService::login(const std::string& usernameIn, const std::string&
 
 void AuthService::logout(const Principal& p) {
   if (p.sessionId.empty()) return;
+  cache_.erase("s:" + p.sessionId);
   db_.transact([&](store::Connection& c) {
     store::sessions::remove(c, p.sessionId);
     AuditLog::append(c, &p, {"auth.logout", "user", std::to_string(p.userId), "{}"});
@@ -134,6 +136,16 @@ std::optional<Principal> AuthService::authenticateSession(const std::string& tok
   if (token.empty() || token.size() > 128) return std::nullopt;
   std::string id = util::sha256Hex(token);
   std::int64_t now = store::nowMillis();
+  std::string key = "s:" + id;
+  if (auto hit = cache_.get(key, now)) {
+    if (now - hit->lastTouch > kTouchEveryMs) {
+      auto lease = db_.acquire();
+      store::sessions::touch(*lease, id, now, now + config_.sessionIdleMs);
+      cache_.touched(key, now);
+    }
+    hit->principal.clientAddr = clientAddr;
+    return hit->principal;
+  }
   auto lease = db_.acquire();
   auto s = store::sessions::find(*lease, id);
   if (!s || s->expiresAt <= now || now - s->createdAt > config_.sessionMaxMs) return std::nullopt;
@@ -141,24 +153,35 @@ std::optional<Principal> AuthService::authenticateSession(const std::string& tok
   if (!user) return std::nullopt;
   auto p = toPrincipal(*user, clientAddr);
   if (!p) return std::nullopt;
-  if (now - s->lastSeenAt > kTouchEveryMs)
+  std::int64_t lastTouch = s->lastSeenAt;
+  if (now - s->lastSeenAt > kTouchEveryMs) {
     store::sessions::touch(*lease, id, now, now + config_.sessionIdleMs);
+    lastTouch = now;
+  }
   p->sessionId = id;
   p->csrfToken = s->csrfToken;
+  cache_.put(key, {*p, now, std::min(s->expiresAt, s->createdAt + config_.sessionMaxMs), lastTouch});
   return p;
 }
 
 std::optional<Principal> AuthService::authenticateBearer(const std::string& token,
                                                          const std::string& clientAddr) {
   if (token.empty() || token.size() > 128) return std::nullopt;
+  std::string hash = util::sha256Hex(token);
+  std::int64_t now = store::nowMillis();
+  if (auto hit = cache_.get("t:" + hash, now)) {
+    hit->principal.clientAddr = clientAddr;
+    return hit->principal;
+  }
   auto lease = db_.acquire();
-  auto t = store::tokens::findByHash(*lease, util::sha256Hex(token));
+  auto t = store::tokens::findByHash(*lease, hash);
   if (!t || t->revokedAt) return std::nullopt;
   auto user = store::users::findById(*lease, t->userId);
   if (!user) return std::nullopt;
-  std::int64_t now = store::nowMillis();
   if (!t->lastUsedAt || now - *t->lastUsedAt > kTouchEveryMs) store::tokens::markUsed(*lease, t->id, now);
-  return toPrincipal(*user, clientAddr);
+  auto p = toPrincipal(*user, clientAddr);
+  if (p) cache_.put("t:" + hash, {*p, now, 0, now});
+  return p;
 }
 
 std::pair<ApiTokenInfo, std::string> AuthService::createApiToken(const Principal& p,
@@ -190,6 +213,7 @@ std::vector<ApiTokenInfo> AuthService::listApiTokens(const Principal& p) {
 void AuthService::revokeApiToken(const Principal& p, std::int64_t id) {
   db_.transact([&](store::Connection& c) {
     if (!store::tokens::revoke(c, id, p.userId, store::nowMillis())) throw notFound("token");
+    cache_.eraseUser(p.userId);  // the cache is keyed by token hash, which we do not have here
     AuditLog::append(c, &p, {"token.revoke", "api_token", std::to_string(id), "{}"});
   });
 }

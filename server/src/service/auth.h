@@ -9,6 +9,7 @@
 
 #include "service/passwords.h"
 #include "service/principal.h"
+#include "service/session_cache.h"
 #include "store/db.h"
 #include "util/cidr.h"
 
@@ -43,7 +44,7 @@ struct ApiTokenInfo {
 
 class AuthService {
 public:
-  AuthService(store::Db& db, AuthConfig config, PasswordPolicy passwords);
+  AuthService(store::Db& db, AuthConfig config, PasswordPolicy passwords, SessionCache& cache);
 
   // Throws Error: BadRequest (malformed), Unauthenticated ("invalid_credentials", the same for
   // an unknown user and a wrong password), TooManyRequests (with retryAfterSeconds).
@@ -69,6 +70,7 @@ private:
 
   store::Db& db_;
   AuthConfig config_;
+  SessionCache& cache_;
   // A hash to check against when the user does not exist, so that answer takes as long.
   std::string dummyHash_;
 };

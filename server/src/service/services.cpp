@@ -13,7 +13,7 @@ SigningConfig signingConfig(const ServiceConfig& cfg) {
 
 Services::Services(store::Db& database, const ServiceConfig& cfg)
     : db(database), config(cfg), blobs(cfg.dataDir / "blobs"),
-      auth(database, cfg.auth, cfg.passwords), users(database, cfg.passwords),
+      auth(database, cfg.auth, cfg.passwords, sessionCache), users(database, cfg.passwords, sessionCache),
       files(database, blobs), signer(makeLibrarySigner(signingConfig(cfg))), registers(database),
       documents(database, files),
       flows(database, documents, *signer, cfg.documents.organisationName), dashboards(database),

@@ -39,6 +39,7 @@ public:
   store::Db& db;
   ServiceConfig config;
   BlobStore blobs;
+  SessionCache sessionCache;
   AuthService auth;
   UserService users;
   FileService files;

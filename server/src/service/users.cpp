@@ -90,7 +90,7 @@ store::UserRecord UserService::update(const Principal& actor, std::int64_t id,
   if (ch.position) validateName("position", *ch.position, 255, false);
   if (ch.email) validateName("email", *ch.email, 255, false);
   if (ch.roles) validateRoles(*ch.roles);
-  return db_.transact([&](store::Connection& c) {
+  auto updated = db_.transact([&](store::Connection& c) {
     auto u = store::users::findById(c, id);
     if (!u) throw notFound("user");
     if (ch.unitId && !store::units::findById(c, *ch.unitId)) throw invalidField("unitId", "no such unit");
@@ -119,6 +119,8 @@ store::UserRecord UserService::update(const Principal& actor, std::int64_t id,
     if (ch.active && !*ch.active) store::sessions::removeForUser(c, id);
     return *store::users::findById(c, id);
   });
+  sessions_.eraseUser(id);  // roles or access changed: no stale cached principal on this server
+  return updated;
 }
 
 void UserService::changePassword(const Principal& actor, std::int64_t id, const std::string& current,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "service/principal.h"
+#include "service/session_cache.h"
 #include "service/passwords.h"
 #include "store/db.h"
 #include "store/user_store.h"
@@ -35,7 +36,8 @@ struct UserChanges {
 
 class UserService {
 public:
-  UserService(store::Db& db, PasswordPolicy policy) : db_(db), policy_(policy) {}
+  UserService(store::Db& db, PasswordPolicy policy, SessionCache& sessions)
+      : db_(db), policy_(policy), sessions_(sessions) {}
 
   // actor null means the command line (trusted). Throws Error: Forbidden (not admin),
   // BadRequest (invalid field), Conflict ("username_taken").
@@ -58,6 +60,7 @@ public:
 private:
   store::Db& db_;
   PasswordPolicy policy_;
+  SessionCache& sessions_;
 };
 
 }  // namespace chancery::service
