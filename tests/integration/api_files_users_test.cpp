@@ -92,11 +92,31 @@ TEST_P(FilesApi, AdminManagesUsersAndUnits) {
 TEST_P(FilesApi, UsersChangeTheirOwnPassword) {
   auto c = server_->client();
   ASSERT_EQ(c.login("thuky").status, 200);
+  auto tablet = server_->client();  // the same user on another device
+  ASSERT_EQ(tablet.login("thuky").status, 200);
   auto wrong = c.request("PUT", "/api/v1/me/password", R"({"currentPassword":"nope","newPassword":"a-long-new-one"})", "application/json");
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(c.request("PUT", "/api/v1/me/password", R"({"currentPassword":"demo","newPassword":"a-long-new-one"})", "application/json").status, 204);
   EXPECT_EQ(server_->client().login("thuky", "demo").status, 401);
   EXPECT_EQ(server_->client().login("thuky", "a-long-new-one").status, 200);
+  // Whoever knew the old password is logged out; the device that changed it stays in.
+  EXPECT_EQ(tablet.get("/api/v1/me").status, 401);
+  EXPECT_EQ(c.get("/api/v1/me").status, 200);
+}
+
+TEST_P(FilesApi, AnAdminsPasswordResetEndsTheUsersSessions) {
+  auto user = server_->client();
+  ASSERT_EQ(user.login("daibieu12").status, 200);
+  auto admin = server_->client();
+  ASSERT_EQ(admin.login("admin").status, 200);
+  auto me = user.get("/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  auto id = me.json()->getObject("user")->getValue<std::int64_t>("id");
+  EXPECT_EQ(admin.request("PUT", "/api/v1/users/" + std::to_string(id) + "/password",
+                          R"({"newPassword":"reset-by-the-admin"})", "application/json").status,
+            204);
+  EXPECT_EQ(user.get("/api/v1/me").status, 401);
+  EXPECT_EQ(server_->client().login("daibieu12", "reset-by-the-admin").status, 200);
 }
 
 TEST_P(FilesApi, OperationalEndpoints) {

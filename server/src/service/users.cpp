@@ -135,8 +135,13 @@ void UserService::changePassword(const Principal& actor, std::int64_t id, const 
     if (self && !verifyPassword(current, u->passwordHash))
       throw invalidField("currentPassword", "the current password is wrong");
     store::users::setPassword(c, id, hash);
+    // Whoever knew the old password is logged out everywhere; the user changing their own
+    // password keeps the session they did it from.
+    if (self) store::sessions::removeOthersForUser(c, id, actor.sessionId);
+    else store::sessions::removeForUser(c, id);
     AuditLog::append(c, &actor, {"user.password", "user", std::to_string(id), "{}"});
   });
+  sessions_.eraseUser(id);
 }
 
 std::vector<store::UserRecord> UserService::list(const Principal&) {

@@ -13,6 +13,8 @@ constexpr std::string_view kTouchSession =
     "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE id = ?";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
+constexpr std::string_view kDeleteOtherUserSessions =
+    "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
 constexpr std::string_view kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at < ?";
 
 constexpr std::string_view kInsertToken =
@@ -74,6 +76,9 @@ void touch(Connection& c, const std::string& id, std::int64_t lastSeen, std::int
 }
 void remove(Connection& c, const std::string& id) { c.execute(kDeleteSession, {id}); }
 void removeForUser(Connection& c, std::int64_t userId) { c.execute(kDeleteUserSessions, {userId}); }
+void removeOthersForUser(Connection& c, std::int64_t userId, const std::string& keepId) {
+  c.execute(kDeleteOtherUserSessions, {userId, keepId});
+}
 std::int64_t removeExpired(Connection& c, std::int64_t now) {
   return c.execute(kDeleteExpiredSessions, {now});
 }

@@ -44,6 +44,8 @@ std::optional<SessionRecord> find(Connection& c, const std::string& id);
 void touch(Connection& c, const std::string& id, std::int64_t lastSeen, std::int64_t expiresAt);
 void remove(Connection& c, const std::string& id);
 void removeForUser(Connection& c, std::int64_t userId);
+// Every session of the user but keepId (the one changing its own password).
+void removeOthersForUser(Connection& c, std::int64_t userId, const std::string& keepId);
 std::int64_t removeExpired(Connection& c, std::int64_t now);
 }  // namespace sessions
 
